@@ -1,0 +1,118 @@
+"""The `tutor` command line. Help and messages are Dutch.
+
+Heavy modules (Textual, pydantic, textstat) are imported inside the command that
+needs them, so `tutor --help` and start-up stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+_ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "deze argumenten zijn verplicht: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "expected one argument": "verwacht één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+}  # fmt: skip
+
+
+def _dutch(message: str) -> str:
+    return _ARGPARSE_DUTCH.get(message, message)
+
+
+argparse._ = _dutch  # type: ignore[attr-defined]
+
+
+def _existing_dir(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"map '{value}' bestaat niet")
+    return path
+
+
+def _content_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--content",
+        metavar="MAP",
+        type=_existing_dir,
+        default=default,
+        help="inhoudsmap met lessons/, quizzes/ en seeds/ (standaard: de meegeleverde lessen; "
+        "of TUTOR_CONTENT)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with Dutch help texts."""
+    parser = argparse.ArgumentParser(
+        prog="tutor",
+        description="Leer wat vijf zorgvuldige artikelen zeggen over ketamine, NMDA-receptoren, "
+        "neuroplasticiteit en ketamine-ondersteunde psychotherapie. Zonder opdracht start de les-app.",
+        epilog="Denk je aan zelfdoding? Bel gratis 113 of 0800-0113, of chat via 113.nl. "
+        "Bij direct gevaar: 112.",
+    )
+    _content_option(parser)
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+    lint = commands.add_parser(
+        "lint",
+        help="controleer alle lessen en quizzen",
+        description="Controleer alle lessen en quizzen. Elke fout als 'bestand:regel: melding'; "
+        "exitcode 1 als er fouten zijn.",
+    )
+    _content_option(lint, argparse.SUPPRESS)
+    lint.add_argument(
+        "--geen-leesbaarheid",
+        dest="readability",
+        action="store_false",
+        help="sla de B1-leesbaarheidscontrole over",
+    )
+    return parser
+
+
+def content_root(args: argparse.Namespace) -> Path | None:
+    """Return the content root the user asked for, or None for the default."""
+    if args.content is not None:
+        return Path(args.content)
+    env = os.environ.get("TUTOR_CONTENT")
+    return Path(env) if env else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the `tutor` command line and return the exit code."""
+    args = build_parser().parse_args(argv)
+    root = content_root(args)
+    if args.command == "lint":
+        return run_lint(root, readability=args.readability)
+    return run_app(root)
+
+
+def run_lint(root: Path | None, *, readability: bool = True) -> int:
+    """Print every content problem; return 1 if there are any."""
+    from tutor.content.lint import lint
+
+    problems = lint(root, readability=readability)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
+        return 1
+    print("Alle lessen en quizzen zijn in orde.")
+    return 0
+
+
+def run_app(root: Path | None) -> int:
+    """Start the self-study app."""
+    from tutor.app import TutorApp
+
+    TutorApp(content_root=root).run()
+    return 0

@@ -1,0 +1,1 @@
+"""Content: models, loading and linting of lessons and quizzes. Never imports Textual."""

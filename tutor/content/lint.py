@@ -1,0 +1,146 @@
+"""`tutor lint`: every problem in the content at once, as `file:line: message`.
+
+The checks that one file cannot make on its own live here: ids that must be
+unique, glossary terms, quiz and lesson belonging together, and quotes that must
+occur verbatim in the lesson's source article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from tutor.content.errors import Problem
+from tutor.content.loader import Content, LoadedFile, load_content
+from tutor.content.models import Lesson, Quiz
+from tutor.content.yamlfile import line_of
+
+_QUOTE_FOLD = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    }
+)  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Fold whitespace and typographic quotes, the only differences a quote may have."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTE_FOLD)).strip()
+
+
+def lint(root: Path | None = None, *, readability: bool = True) -> list[Problem]:
+    """Check a content root and return every problem, sorted by file and line.
+
+    Args:
+        root: The content root; the default content when omitted.
+        readability: Also check the B1 reading level of the lesson texts.
+    """
+    content = load_content(root)
+    problems = list(content.problems)
+    if not content.lessons and not content.problems:
+        problems.append(Problem(str(content.root / "lessons"), 0, "geen lessen gevonden"))
+    problems += check_content(content)
+    if readability:
+        from tutor.content.readability import check_readability
+
+        for lesson in content.lessons:
+            problems += check_readability(lesson, content.files[("lesson", lesson.id)])
+    return sorted(set(problems))
+
+
+def check_content(content: Content) -> list[Problem]:
+    """Run the checks across files on content that has loaded."""
+    problems: list[Problem] = []
+    for lesson in content.lessons:
+        problems += _check_lesson(content, lesson, content.files[("lesson", lesson.id)])
+    for lesson_id, quiz in content.quizzes.items():
+        problems += _check_quiz(content, quiz, content.files[("quiz", lesson_id)])
+    return problems
+
+
+def _check_lesson(content: Content, lesson: Lesson, loaded: LoadedFile) -> Iterator[Problem]:
+    def at(*loc: str | int) -> int:
+        return line_of(loaded.lines, loc)
+
+    where = loaded.shown_as
+    if loaded.path.stem != lesson.id:
+        yield Problem(where, at("id"), f"de id '{lesson.id}' past niet bij de bestandsnaam")
+    quiz_files = [content.root / "quizzes" / f"{lesson.id}{ext}" for ext in (".yaml", ".yml")]
+    if lesson.id not in content.quizzes and not any(path.exists() for path in quiz_files):
+        yield Problem(where, at("id"), f"les '{lesson.id}' heeft geen quiz in quizzes/")
+    defined = set(lesson.glossary_terms())
+    for i, step in enumerate(lesson.steps):
+        for j, term in enumerate(step.terms):
+            if term.lower() not in defined:
+                yield Problem(
+                    where, at("steps", i, "terms", j), f"begrip '{term}' staat niet in de woordenlijst"
+                )
+        if step.diagram is not None and not _has_diagram(lesson, step.diagram):
+            yield Problem(
+                where,
+                at("steps", i, "diagram"),
+                f"diagram '{step.diagram}' heeft geen gegevens onder 'diagrams'",
+            )
+    source = _source(content.root, lesson, where, at("source"))
+    if isinstance(source, Problem):
+        yield source
+        return
+    quoted: list[tuple[tuple[str | int, ...], list[str]]] = []
+    quoted += [(("steps", i), step.quotes) for i, step in enumerate(lesson.steps)]
+    quoted += [(("unknowns", i), unknown.quotes) for i, unknown in enumerate(lesson.unknowns)]
+    quoted += [(("provider_questions", i), q.quotes) for i, q in enumerate(lesson.provider_questions)]
+    yield from _check_quotes(where, loaded, quoted, source)
+
+
+def _has_diagram(lesson: Lesson, kind: str) -> bool:
+    diagrams = lesson.diagrams
+    if diagrams is None:
+        return False
+    if kind == "cascade":
+        return diagrams.cascade is not None
+    return diagrams.timeline is not None and diagrams.timeline_marks is not None
+
+
+def _check_quiz(content: Content, quiz: Quiz, loaded: LoadedFile) -> Iterator[Problem]:
+    def at(*loc: str | int) -> int:
+        return line_of(loaded.lines, loc)
+
+    where = loaded.shown_as
+    lesson_ids = {lesson.id for lesson in content.lessons}
+    if quiz.lesson not in lesson_ids:
+        yield Problem(where, at("lesson"), f"quiz hoort bij les '{quiz.lesson}', maar die les bestaat niet")
+        return
+    if loaded.path.stem != quiz.lesson:
+        yield Problem(where, at("lesson"), f"de les '{quiz.lesson}' past niet bij de bestandsnaam")
+    lesson = content.lesson(quiz.lesson)
+    source = _source(content.root, lesson, where, at("lesson"))
+    if isinstance(source, Problem):
+        return  # reported once, with the lesson
+    quoted = [(("questions", i), q.quotes) for i, q in enumerate(quiz.questions)]
+    yield from _check_quotes(where, loaded, quoted, source)
+
+
+def _source(root: Path, lesson: Lesson, where: str, line: int) -> str | Problem:
+    path = root / lesson.source
+    try:
+        return fold(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return Problem(where, line, f"bronartikel '{lesson.source}' ontbreekt of is onleesbaar")
+
+
+def _check_quotes(
+    where: str,
+    loaded: LoadedFile,
+    quoted: Iterable[tuple[tuple[str | int, ...], list[str]]],
+    source: str,
+) -> Iterator[Problem]:
+    for loc, quotes in quoted:
+        for j, quote in enumerate(quotes):
+            if fold(quote) not in source:
+                yield Problem(
+                    where,
+                    line_of(loaded.lines, loc + ("quotes", j)),
+                    f"citaat staat niet letterlijk in de bron: \"{quote}\"",
+                )

@@ -1,0 +1,282 @@
+"""Load and validate the content root: `lessons/`, `quizzes/` and `seeds/`.
+
+`load_content` never raises for bad content: a file that fails is left out and
+its problems are listed, so the app can start with the good lessons.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from tutor.content.errors import ContentError, Problem
+from tutor.content.models import QUESTION_TYPES, Lesson, Quiz, single_count_message
+from tutor.content.yamlfile import LineMap, line_of, read_yaml
+
+CONTENT_ENV = "TUTOR_CONTENT"
+Model = TypeVar("Model", bound=BaseModel)
+Loc = tuple[str | int, ...]
+
+
+def default_content_root() -> Path:
+    """Return the content root: `TUTOR_CONTENT`, else the shipped content.
+
+    In an installed wheel the content lies in `tutor/_content`; in a source
+    checkout it lies next to the `tutor` package.
+    """
+    override = os.environ.get(CONTENT_ENV)
+    if override:
+        return Path(override)
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "_content"
+    return shipped if shipped.is_dir() else package.parent
+
+
+@dataclass
+class LoadedFile:
+    """A validated model together with where it came from."""
+
+    model: Any
+    path: Path
+    shown_as: str
+    lines: LineMap
+
+
+@dataclass
+class Content:
+    """Everything that loaded from one content root, plus what did not.
+
+    Attributes:
+        root: The content root.
+        lessons: Lessons in learning order (by `order`, then id).
+        quizzes: Quizzes by lesson id.
+        problems: Problems with files that could not be loaded.
+        files: Where each lesson and quiz came from, for the linter.
+    """
+
+    root: Path
+    lessons: list[Lesson] = field(default_factory=list)
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[tuple[str, str], LoadedFile] = field(default_factory=dict)
+
+    def lesson(self, lesson_id: str) -> Lesson:
+        """Return the lesson with this id."""
+        return self._by_id[lesson_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Lesson]:
+        return {lesson.id: lesson for lesson in self.lessons}
+
+    def source_text(self, lesson: Lesson) -> str:
+        """Return the text of the article a lesson is based on."""
+        return (self.root / lesson.source).read_text(encoding="utf-8")
+
+
+def load_content(root: Path | None = None) -> Content:
+    """Load every lesson and quiz below a content root.
+
+    Args:
+        root: The content root; `default_content_root()` when omitted.
+
+    Returns:
+        The content; files that failed are left out and listed in `problems`.
+    """
+    root = Path(root) if root is not None else default_content_root()
+    content = Content(root=root)
+    for folder in ("lessons", "quizzes"):
+        if not (root / folder).is_dir():
+            content.problems.append(Problem(str(root / folder), 0, "map ontbreekt"))
+    for path in _yaml_files(root / "lessons"):
+        loaded = _load_file(path, root, Lesson, content.problems)
+        if loaded is not None and _is_new(content, ("lesson", loaded.model.id), loaded):
+            content.files[("lesson", loaded.model.id)] = loaded
+            content.lessons.append(loaded.model)
+    for path in _yaml_files(root / "quizzes"):
+        loaded = _load_file(path, root, Quiz, content.problems)
+        if loaded is not None and _is_new(content, ("quiz", loaded.model.lesson), loaded):
+            content.files[("quiz", loaded.model.lesson)] = loaded
+            content.quizzes[loaded.model.lesson] = loaded.model
+    content.lessons.sort(key=lambda lesson: (lesson.order, lesson.id))
+    return content
+
+
+def _is_new(content: Content, key: tuple[str, str], loaded: LoadedFile) -> bool:
+    """Report a second lesson (or quiz) with an id that is already taken."""
+    first = content.files.get(key)
+    if first is None:
+        return True
+    what = "les-id" if key[0] == "lesson" else "quiz voor les"
+    line = line_of(loaded.lines, ("id",) if key[0] == "lesson" else ("lesson",))
+    content.problems.append(
+        Problem(loaded.shown_as, line, f"dubbele {what} '{key[1]}' (staat ook in {first.shown_as})")
+    )
+    return False
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _load_file(
+    path: Path, root: Path, model: type[Model], problems: list[Problem]
+) -> LoadedFile | None:
+    shown_as = _shown_as(path, root)
+    try:
+        data, lines = read_yaml(path, shown_as)
+        instance = validate(data, lines, model, shown_as)
+    except ContentError as error:
+        problems.extend(error.problems)
+        return None
+    return LoadedFile(instance, path, shown_as, lines)
+
+
+def _shown_as(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def load_model(path: Path, model: type[Model]) -> Model:
+    """Load one YAML file as a model.
+
+    Raises:
+        ContentError: With every problem found, each with file and line.
+    """
+    data, lines = read_yaml(path, str(path))
+    return validate(data, lines, model, str(path))
+
+
+def validate(data: Any, lines: LineMap, model: type[Model], shown_as: str) -> Model:
+    """Validate plain data as a model, turning pydantic errors into Dutch problems.
+
+    Raises:
+        ContentError: With one problem per validation error.
+    """
+    if not isinstance(data, dict):
+        raise ContentError([Problem(shown_as, 1, "het bestand moet een mapping (sleutel: waarde) zijn")])
+    problems = [
+        Problem(shown_as, line_of(lines, loc), message) for loc, message in _raw_problems(data, model)
+    ]
+    try:
+        instance = model.model_validate(data)
+    except ValidationError as error:
+        problems += [
+            Problem(shown_as, line_of(lines, tuple(detail["loc"])), _message(detail))
+            for detail in error.errors(include_url=False)
+        ]
+    except RecursionError:
+        problems.append(Problem(shown_as, 0, "de inhoud is te diep genest"))
+    if problems:
+        raise ContentError(sorted(set(problems)))
+    return instance
+
+
+def _raw_problems(data: dict[str, Any], model: type[BaseModel]) -> list[tuple[Loc, str]]:
+    """Checks on the plain data that must be reported even when other fields are wrong."""
+    found: list[tuple[Loc, str]] = []
+    if model is Lesson:
+        found += _duplicates(data, "steps", "id", "stap-id")
+        found += _duplicates(data, "glossary", "term", "begrip")
+    elif model is Quiz:
+        found += _duplicates(data, "questions", "id", "vraag-id")
+        questions = data.get("questions")
+        for i, question in enumerate(questions if isinstance(questions, list) else []):
+            if isinstance(question, dict) and question.get("type") == "single":
+                options = question.get("options")
+                if isinstance(options, list):
+                    count = sum(isinstance(o, dict) and o.get("correct") is True for o in options)
+                    if count != 1:
+                        found.append((("questions", i, "options"), single_count_message(count)))
+    return found
+
+
+def _duplicates(data: dict[str, Any], section: str, key: str, what: str) -> list[tuple[Loc, str]]:
+    items = data.get(section)
+    seen: set[str] = set()
+    found: list[tuple[Loc, str]] = []
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        value = item.get(key) if isinstance(item, dict) else None
+        if not isinstance(value, str):
+            continue
+        if value.lower() in seen:
+            found.append(((section, i, key), f"dubbele {what} '{value}'"))
+        seen.add(value.lower())
+    return found
+
+
+_TYPE_NAMES = {
+    "string_type": "tekst",
+    "bool_type": "true of false",
+    "int_type": "een geheel getal",
+    "int_parsing": "een geheel getal",
+    "float_type": "een getal",
+    "float_parsing": "een getal",
+    "list_type": "een lijst",
+    "dict_type": "een mapping (sleutel: waarde)",
+    "model_type": "een mapping (sleutel: waarde)",
+    "model_attributes_type": "een mapping (sleutel: waarde)",
+}
+
+
+def _message(detail: Any) -> str:
+    """Say in Dutch what a pydantic error detail means."""
+    kind = detail["type"]
+    loc = [part for part in detail["loc"] if not (isinstance(part, str) and part in QUESTION_TYPES)]
+    name = _field_name(loc)
+    ctx = detail.get("ctx") or {}
+    if kind == "missing":
+        return f"verplicht veld '{name}' ontbreekt"
+    if kind == "extra_forbidden":
+        return f"onbekend veld '{name}'"
+    if kind in _TYPE_NAMES:
+        return f"'{name}' moet {_TYPE_NAMES[kind]} zijn"
+    if kind == "union_tag_invalid":
+        return (
+            f"onbekend vraagtype '{ctx.get('tag')}' (kies uit: {', '.join(QUESTION_TYPES)})"
+        )
+    if kind == "union_tag_not_found":
+        return f"vraagtype ontbreekt: geef 'type' (een van: {', '.join(QUESTION_TYPES)})"
+    if kind == "literal_error":
+        return f"ongeldige waarde voor '{name}' (kies uit: {_expected(ctx)})"
+    if kind == "string_too_short":
+        return f"'{name}' mag niet leeg zijn"
+    if kind == "too_short":
+        return f"'{name}' heeft minstens {ctx.get('min_length')} item(s) nodig"
+    if kind == "too_long":
+        return f"'{name}' mag hoogstens {ctx.get('max_length')} items hebben"
+    if kind == "string_too_long":
+        return f"'{name}' is te lang (hoogstens {ctx.get('max_length')} tekens)"
+    if kind == "string_pattern_mismatch":
+        return f"'{name}' moet een slug zijn: kleine letters, cijfers en streepjes"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        bound = next(iter(ctx.values()), "")
+        words = {
+            "greater_than": "groter dan",
+            "greater_than_equal": "minstens",
+            "less_than": "kleiner dan",
+            "less_than_equal": "hoogstens",
+        }
+        return f"'{name}' moet {words[kind]} {bound} zijn"
+    if kind == "value_error":
+        return str(ctx.get("error", detail.get("msg", "")))
+    return f"ongeldige waarde voor '{name}'"
+
+
+def _field_name(loc: list[Any]) -> str:
+    parts = [str(part) for part in loc if not isinstance(part, int)]
+    return parts[-1] if parts else "bestand"
+
+
+def _expected(ctx: dict[str, Any]) -> str:
+    expected = str(ctx.get("expected", ""))
+    return re.sub(r"'([^']*)'", r"\1", expected).replace(" or ", ", ")

@@ -1,0 +1,240 @@
+"""Pydantic models of the lesson and quiz files (see DESIGN.md, "Content format").
+
+The models only describe shape and local rules (for example: a `single`
+question has exactly one correct option). Rules that need more than one file,
+such as "every quote occurs in the source", live in `tutor.content.lint`.
+This module never imports Textual.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+EvidenceLevel = Literal["established", "human-early", "animal", "unknown"]
+"""How strong the evidence is for what a step or statement says."""
+
+DiagramKind = Literal["cascade", "timeline"]
+"""The built-in visuals a step may show."""
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+Quotes = Annotated[list[Text], Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class GlossaryEntry(_Model):
+    """A technical term with its meaning in everyday words."""
+
+    term: Text
+    definition: Text
+
+
+class CascadeLink(_Model):
+    """One link of a cascade diagram, e.g. "NMDA-blokkade"."""
+
+    label: Text
+    text: Text
+
+
+class TimelineMark(_Model):
+    """A labelled tick on the time axis (hours since the treatment)."""
+
+    hours: float = Field(gt=0)
+    label: Text
+
+
+class TimelineBar(_Model):
+    """A period drawn as a bar on the timeline, in hours since the treatment."""
+
+    label: Text
+    start_hours: float = Field(gt=0)
+    end_hours: float = Field(gt=0)
+    text: Text
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimelineBar:
+        if self.end_hours < self.start_hours:
+            raise ValueError("end_hours moet na start_hours liggen")
+        return self
+
+
+class Diagrams(_Model):
+    """Data for the built-in diagrams; steps refer to them by kind."""
+
+    cascade: Annotated[list[CascadeLink], Field(min_length=2)] | None = None
+    timeline_marks: Annotated[list[TimelineMark], Field(min_length=2)] | None = None
+    timeline: Annotated[list[TimelineBar], Field(min_length=1)] | None = None
+
+
+class Step(_Model):
+    """One screen of explanation."""
+
+    id: Slug
+    title: Text
+    text: Text
+    key_point: Text
+    evidence: EvidenceLevel | None = None
+    terms: list[Text] = []
+    quotes: Quotes
+    trainer_note: Text | None = None
+    diagram: DiagramKind | None = None
+
+
+class Unknown(_Model):
+    """An open question from the article ("Wat we nog niet weten")."""
+
+    question: Text
+    explanation: Text
+    quotes: Quotes
+
+
+class ProviderQuestion(_Model):
+    """A question the article suggests asking a doctor or practitioner."""
+
+    question: Text
+    quotes: Quotes
+
+
+class Lesson(_Model):
+    """A lesson derived from one source article."""
+
+    id: Slug
+    title: Text
+    source: Text
+    summary: Text
+    order: int = 100
+    steps: Annotated[list[Step], Field(min_length=1)]
+    glossary: list[GlossaryEntry] = []
+    unknowns: list[Unknown] = []
+    provider_questions: list[ProviderQuestion] = []
+    diagrams: Diagrams | None = None
+
+    def glossary_terms(self) -> dict[str, str]:
+        """Return the glossary as a mapping of lower-cased term to definition."""
+        return {entry.term.lower(): entry.definition for entry in self.glossary}
+
+
+class Option(_Model):
+    """An answer option of a `single` or `multiple` question."""
+
+    text: Text
+    correct: bool = False
+    feedback: Text
+
+
+def single_count_message(count: int) -> str:
+    """The Dutch message for a `single` question without exactly one right option."""
+    return f"een 'single'-vraag heeft precies één goede optie nodig, niet {count}"
+
+
+class _Question(_Model):
+    id: Slug
+    prompt: Text
+    quotes: Quotes
+
+
+Options = Annotated[list[Option], Field(min_length=2, max_length=9)]
+
+
+class SingleQuestion(_Question):
+    """Pick the one right option."""
+
+    type: Literal["single"]
+    options: Options
+
+    @field_validator("options")
+    @classmethod
+    def _one_correct(cls, options: list[Option]) -> list[Option]:
+        count = sum(option.correct for option in options)
+        if count != 1:
+            raise ValueError(single_count_message(count))
+        return options
+
+
+class MultipleQuestion(_Question):
+    """Pick every right option."""
+
+    type: Literal["multiple"]
+    options: Options
+
+    @field_validator("options")
+    @classmethod
+    def _some_correct(cls, options: list[Option]) -> list[Option]:
+        if not any(option.correct for option in options):
+            raise ValueError("een 'multiple'-vraag heeft minstens één goede optie nodig")
+        return options
+
+
+class TrueFalseQuestion(_Question):
+    """Say whether a statement is true."""
+
+    type: Literal["true_false"]
+    answer: bool
+    feedback_true: Text
+    """Shown when the learner answers "Waar"."""
+    feedback_false: Text
+    """Shown when the learner answers "Niet waar"."""
+
+
+class OrderQuestion(_Question):
+    """Put items in the right order; `items` lists them in that order."""
+
+    type: Literal["order"]
+    items: Annotated[list[Text], Field(min_length=2, max_length=9)]
+    explanation: Text
+
+
+class MatchPair(_Model):
+    """A term and its meaning."""
+
+    term: Text
+    meaning: Text
+
+
+class MatchQuestion(_Question):
+    """Match each term to its meaning."""
+
+    type: Literal["match"]
+    pairs: Annotated[list[MatchPair], Field(min_length=2, max_length=9)]
+    explanation: Text
+
+
+class EvidenceStatement(_Model):
+    """A statement with the strength of evidence the article gives it."""
+
+    text: Text
+    level: EvidenceLevel
+    feedback: Text | None = None
+
+
+class EvidenceQuestion(_Question):
+    """Place each statement on the evidence scale."""
+
+    type: Literal["evidence"]
+    statements: Annotated[list[EvidenceStatement], Field(min_length=1, max_length=9)]
+    explanation: Text
+
+
+Question = Annotated[
+    SingleQuestion
+    | MultipleQuestion
+    | TrueFalseQuestion
+    | OrderQuestion
+    | MatchQuestion
+    | EvidenceQuestion,
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("single", "multiple", "true_false", "order", "match", "evidence")
+
+
+class Quiz(_Model):
+    """The comprehension quiz of one lesson."""
+
+    lesson: Slug
+    pass_mark: float = Field(default=0.7, ge=0, le=1)
+    questions: Annotated[list[Question], Field(min_length=1)]

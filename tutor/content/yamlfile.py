@@ -1,0 +1,140 @@
+"""Safe YAML reading that remembers the line of every value.
+
+Only the safe loaders are used (the C one when PyYAML has it). A tag such as
+`!!python/object/apply` is refused before anything is constructed, so it never
+runs code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tutor.content.errors import ContentError, Problem
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # PyYAML without libyaml
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+Path_ = tuple[str | int, ...]
+LineMap = dict[Path_, int]
+
+_SAFE_TAG_PREFIX = "tag:yaml.org,2002:"
+_SAFE_TAGS = {
+    _SAFE_TAG_PREFIX + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "set")
+}
+
+
+def read_yaml(path: Path, shown_as: str) -> tuple[Any, LineMap]:
+    """Read one YAML document and the line of every mapping value and list item.
+
+    Args:
+        path: The file to read.
+        shown_as: How the file is named in problem messages.
+
+    Returns:
+        The plain Python data and a map from key path to 1-based line.
+
+    Raises:
+        ContentError: The file cannot be read, is not UTF-8, is not valid YAML,
+            or uses a tag that is not allowed.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise ContentError([Problem(shown_as, 0, f"kan het bestand niet lezen ({error.strerror})")])
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise ContentError([Problem(shown_as, line, "het bestand is geen geldige UTF-8-tekst")])
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> tuple[Any, LineMap]:
+    """Parse YAML text; see `read_yaml`."""
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ContentError([Problem(shown_as, 1, "het bestand is leeg")])
+        lines: LineMap = {}
+        _check_and_map(node, (), lines, shown_as)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        raise ContentError([Problem(shown_as, line, f"ongeldige YAML: {_describe(error)}")])
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(shown_as, 0, f"ongeldige YAML: {error}")])
+    except RecursionError:
+        raise ContentError([Problem(shown_as, 0, "de YAML is te diep genest")])
+    except (ValueError, TypeError, OverflowError) as error:
+        # The safe constructor can still fail on odd scalars (e.g. a date like 2024-02-31).
+        raise ContentError([Problem(shown_as, 0, f"ongeldige waarde in de YAML ({error})")])
+    finally:
+        dispose = getattr(loader, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return data, lines
+
+
+def _describe(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "onbekende fout"
+    translations = {
+        "mapping values are not allowed here": "hier mag geen ':' met een waarde staan",
+        "could not find expected ':'": "verwachtte een ':' na de sleutel",
+        "found character '\\t' that cannot start any token": "tab gevonden; gebruik spaties",
+        "found unexpected end of stream": "het bestand houdt onverwacht op",
+        "found undefined alias": "onbekende verwijzing (alias)",
+        "did not find expected key": "verwachtte hier een sleutel (let op de inspringing)",
+        "did not find expected '-' indicator": "verwachtte hier een '-' (let op de inspringing)",
+        "found duplicate anchor": "dubbel anker",
+        "expected <block end>, but found '-'": "een '-' staat op de verkeerde inspringing",
+    }
+    for english, dutch in translations.items():
+        if problem.startswith(english):
+            return dutch
+    return problem
+
+
+def _check_and_map(node: yaml.Node, path: Path_, lines: LineMap, shown_as: str) -> None:
+    """Refuse unsafe tags and record the line of each value, walking the node tree."""
+    if node.tag not in _SAFE_TAGS:
+        raise ContentError(
+            [
+                Problem(
+                    shown_as,
+                    node.start_mark.line + 1,
+                    f"tag '{node.tag.replace(_SAFE_TAG_PREFIX, '!!')}' is niet toegestaan",
+                )
+            ]
+        )
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.tag)
+            _check_and_map(key_node, path + ("<key>",), {}, shown_as)
+            _check_and_map(value_node, path + (key,), lines, shown_as)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _check_and_map(item, path + (index,), lines, shown_as)
+
+
+def line_of(lines: LineMap, loc: tuple[str | int, ...]) -> int:
+    """Return the line for a key path, skipping path parts the file does not have.
+
+    Pydantic error locations can contain parts that are not in the file (the
+    tag of a discriminated union, for instance); those are skipped.
+    """
+    found: Path_ = ()
+    best = lines.get((), 1)
+    for part in loc:
+        candidate = found + (part,)
+        if candidate in lines:
+            found = candidate
+            best = lines[candidate]
+    return best
