@@ -1,0 +1,97 @@
+"""One quiz question per screen, with feedback after the answer."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from tutor import strings
+from tutor.content.models import Lesson
+from tutor.quiz import QuizRun, Verdict
+from tutor.screens.base import TutorScreen, action_button
+from tutor.widgets.questions import QuestionView, make_view
+
+
+class QuestionScreen(TutorScreen):
+    """Asks the current question of a run; Enter checks, then continues."""
+
+    BINDINGS = [
+        Binding("enter,space,right", "confirm", "Bevestig / verder"),
+        Binding("left,backspace", "undo", "Ongedaan", show=False),
+        Binding("g", "app.glossary", "Begrippen"),
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, lesson: Lesson, run: QuizRun, rng: random.Random) -> None:
+        super().__init__(classes="question-screen")
+        self.lesson = lesson
+        self.run = run
+        self.view = make_view(run.current, rng)
+        self.verdict: Verdict | None = None
+
+    def title_text(self) -> str:
+        prefix = f"{strings.RESULT_RETRY_TITLE}: " if self.run.is_retry else ""
+        return prefix + self.lesson.title
+
+    def counter_text(self) -> str:
+        return strings.QUESTION_COUNTER.format(number=self.run.index + 1, total=self.run.total)
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Static(self.run.current.prompt, id="prompt", markup=False)
+        yield self.view
+        yield Static("", id="feedback", markup=False)
+
+    def compose_buttons(self) -> Iterable[Button]:
+        yield action_button(strings.BUTTON_UNDO, "undo", id="undo")
+        yield action_button(strings.BUTTON_CHECK, "confirm", variant="primary", id="confirm")
+
+    def on_mount(self) -> None:
+        self.query_one("#feedback").display = False
+
+    def action_pick(self, number: int) -> None:
+        """Choose option, item or level `number`."""
+        self.view.pick(number)
+
+    def action_undo(self) -> None:
+        """Undo the last choice."""
+        self.view.undo()
+
+    def action_confirm(self) -> None:
+        """Check the answer, or go on once it has been checked."""
+        if self.verdict is not None:
+            self.run.advance()
+            self.app.after_question(self.lesson, self.run)  # type: ignore[attr-defined]
+            return
+        response = self.view.response()
+        if response is None:
+            self.notify(strings.ANSWER_INCOMPLETE, timeout=3)
+            return
+        self.verdict = self.run.answer(response)
+        self.view.show_verdict(self.verdict)
+        self.show_feedback(self.verdict)
+
+    def show_feedback(self, verdict: Verdict) -> None:
+        """Show right or wrong, the feedback and the article's own words."""
+        text = Text()
+        if verdict.correct:
+            text.append(f"✓ {strings.ANSWER_RIGHT}", style="bold green")
+        else:
+            text.append(f"✗ {strings.ANSWER_WRONG}", style="bold red")
+        for line in verdict.feedback:
+            text.append(f"\n{line}")
+        text.append(f"\n\n{strings.ANSWER_QUOTE}", style="bold")
+        for quote in verdict.quotes:
+            text.append(f"\n„{quote}”", style="italic")
+        feedback = self.query_one("#feedback", Static)
+        feedback.update(text)
+        feedback.display = True
+        feedback.set_class(verdict.correct, "-right")
+        feedback.set_class(not verdict.correct, "-wrong")
+        self.query_one("#confirm", Button).label = strings.BUTTON_CONTINUE
+        self.query_one("#undo", Button).display = False
+        self.call_after_refresh(feedback.scroll_visible)

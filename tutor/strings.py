@@ -1,0 +1,92 @@
+"""Every Dutch text the app shows that does not come from the content.
+
+Kept in one place so wording is consistent and easy to review. Never imports
+Textual.
+"""
+
+from __future__ import annotations
+
+APP_TITLE = "Ketamine: wat weten we?"
+HELP_LINE = (
+    "Denk je aan zelfdoding? Bel gratis 113 of 0800-0113, of chat via 113.nl. "
+    "Bij direct gevaar: 112."
+)
+CAUTION = (
+    "Dit is informatie, geen medisch advies. "
+    "Bespreek behandeling met je huisarts of behandelaar."
+)
+
+EVIDENCE_LABELS = {
+    "established": "Goed onderzocht bij mensen",
+    "human-early": "Eerste aanwijzingen bij mensen",
+    "animal": "Gezien bij dieren",
+    "unknown": "Nog onbekend",
+}
+EVIDENCE_ORDER = ("established", "human-early", "animal", "unknown")
+
+HOME_INTRO = "Kies een les met een cijfer, of met de pijltjes en Enter. Je kunt ook klikken."
+HOME_BROKEN = "Deze lesbestanden konden niet worden geladen en zijn overgeslagen:"
+HOME_NO_LESSONS = "Er zijn geen lessen gevonden."
+
+STEP_COUNTER = "Stap {number} van {total}"
+QUESTION_COUNTER = "Vraag {number} van {total}"
+KEY_POINT = "Onthoud"
+REVIEW_TITLE = "Wat we nog niet weten"
+REVIEW_INTRO = "Ook de onderzoekers weten nog niet alles. Dit zijn de open vragen uit het artikel."
+RESULT_LINE = "{right} van {total} goed"
+RESULT_PASSED = "Goed gedaan: je hebt de les gehaald."
+RESULT_NOT_PASSED = "Je hebt {needed} goed nodig om de les te halen. Probeer het gerust nog eens."
+RESULT_RETRY_TITLE = "Herkansing"
+RESULT_WRONG_HEADER = "Deze vragen gingen nog niet goed:"
+
+BUTTON_PREVIOUS = "← Vorige"
+BUTTON_NEXT = "Volgende →"
+BUTTON_TO_QUIZ = "Naar de vragen →"
+BUTTON_CHECK = "Controleer"
+BUTTON_CONTINUE = "Verder →"
+BUTTON_GLOSSARY = "Begrippen (g)"
+BUTTON_HELP = "Hulp (?)"
+BUTTON_HOME = "Naar de lessen"
+BUTTON_RESULT = "Naar je uitslag →"
+BUTTON_RETRY = "Oefen de foute vragen opnieuw"
+BUTTON_REVIEW = "Wat we nog niet weten"
+BUTTON_CLOSE = "Sluiten"
+BUTTON_UNDO = "← Ongedaan maken"
+
+ANSWER_RIGHT = "Goed!"
+ANSWER_WRONG = "Niet goed."
+ANSWER_QUOTE = "Uit het artikel:"
+ANSWER_INCOMPLETE = "Kies eerst een antwoord."
+ANSWER_ALSO_RIGHT = "Ook goed was: {option}"
+ANSWER_RIGHT_ORDER = "De goede volgorde is:"
+ANSWER_RIGHT_PAIRS = "Zo horen ze bij elkaar:"
+ANSWER_LEVEL = "{text}: {level}"
+
+TRUE_LABEL = "Waar"
+FALSE_LABEL = "Niet waar"
+ORDER_HINT = "Kies de stappen in de goede volgorde met de cijfers of door te klikken. ← maakt ongedaan."
+ORDER_YOURS = "Jouw volgorde:"
+MATCH_HINT = "Kies bij elk begrip de goede betekenis. ← maakt ongedaan."
+MATCH_CURRENT = "Welke betekenis hoort bij: {term}"
+EVIDENCE_HINT = "Hoe zeker is dit? Kies bij elke uitspraak een cijfer. ← maakt ongedaan."
+EVIDENCE_CURRENT = "Uitspraak {number} van {total}:"
+MULTIPLE_HINT = "Er kunnen meer antwoorden goed zijn. Kies alles wat klopt en druk op Enter."
+SINGLE_HINT = "Kies één antwoord en druk op Enter."
+
+GLOSSARY_TITLE = "Begrippen"
+GLOSSARY_EMPTY = "Deze les heeft geen begrippenlijst."
+HELP_TITLE = "Hulp"
+HELP_KEYS = (
+    ("→ / Enter / spatie", "volgende stap, antwoord bevestigen, verder"),
+    ("← / Backspace", "vorige stap (in een vraag: keuze ongedaan maken)"),
+    ("1-9", "op het startscherm: les openen; in een vraag: antwoord kiezen"),
+    ("g", "begrippen van deze les"),
+    ("?", "deze hulp"),
+    ("Esc", "terug naar de lessen"),
+    ("q", "stoppen"),
+)
+HELP_MOUSE = "Je kunt ook overal klikken of tikken: op lessen, antwoorden en knoppen."
+
+CASCADE_TITLE = "De keten stap voor stap ({number} van {total})"
+CASCADE_HINT = "→ volgende schakel, ← vorige"
+TIMELINE_TITLE = "Wanneer merk je wat? (tijd na de behandeling)"

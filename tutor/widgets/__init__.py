@@ -1,0 +1,1 @@
+"""Reusable widgets: safety line, evidence badge, question views, diagrams."""
