@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from tutor.content.errors import Problem
 from tutor.content.loader import Content, LoadedFile, load_content
 from tutor.content.models import Lesson, Quiz
@@ -23,6 +25,12 @@ _QUOTE_FOLD = str.maketrans(
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     }
 )  # fmt: skip
+
+
+MIN_UNKNOWNS = 3
+MIN_QUESTIONS = 8
+MIN_QUESTION_TYPES = 4
+_FORMAL = re.compile(r"\b(u|uw|U|Uw)\b")
 
 
 def fold(text: str) -> str:
@@ -70,8 +78,17 @@ def _check_lesson(content: Content, lesson: Lesson, loaded: LoadedFile) -> Itera
     quiz_files = [content.root / "quizzes" / f"{lesson.id}{ext}" for ext in (".yaml", ".yml")]
     if lesson.id not in content.quizzes and not any(path.exists() for path in quiz_files):
         yield Problem(where, at("id"), f"les '{lesson.id}' heeft geen quiz in quizzes/")
+    if len(lesson.unknowns) < MIN_UNKNOWNS:
+        yield Problem(
+            where,
+            at("unknowns"),
+            f"'Wat we nog niet weten' heeft {len(lesson.unknowns)} vragen (minstens {MIN_UNKNOWNS})",
+        )
+    yield from _formal_address(where, loaded, lesson)
     defined = set(lesson.glossary_terms())
     for i, step in enumerate(lesson.steps):
+        if step.trainer_note is None:
+            yield Problem(where, at("steps", i), f"stap '{step.id}' heeft geen trainer_note")
         for j, term in enumerate(step.terms):
             if term.lower() not in defined:
                 yield Problem(
@@ -110,16 +127,57 @@ def _check_quiz(content: Content, quiz: Quiz, loaded: LoadedFile) -> Iterator[Pr
     where = loaded.shown_as
     lesson_ids = {lesson.id for lesson in content.lessons}
     if quiz.lesson not in lesson_ids:
-        yield Problem(where, at("lesson"), f"quiz hoort bij les '{quiz.lesson}', maar die les bestaat niet")
+        lesson_files = [content.root / "lessons" / f"{quiz.lesson}{ext}" for ext in (".yaml", ".yml")]
+        if not any(path.exists() for path in lesson_files):  # else: reported with the lesson
+            yield Problem(
+                where, at("lesson"), f"quiz hoort bij les '{quiz.lesson}', maar die les bestaat niet"
+            )
         return
     if loaded.path.stem != quiz.lesson:
         yield Problem(where, at("lesson"), f"de les '{quiz.lesson}' past niet bij de bestandsnaam")
+    if len(quiz.questions) < MIN_QUESTIONS:
+        yield Problem(
+            where, at("questions"), f"de quiz heeft {len(quiz.questions)} vragen (minstens {MIN_QUESTIONS})"
+        )
+    types = {question.type for question in quiz.questions}
+    if len(types) < MIN_QUESTION_TYPES:
+        yield Problem(
+            where,
+            at("questions"),
+            f"de quiz gebruikt {len(types)} vraagtypes (minstens {MIN_QUESTION_TYPES})",
+        )
+    yield from _formal_address(where, loaded, quiz)
     lesson = content.lesson(quiz.lesson)
     source = _source(content.root, lesson, where, at("lesson"))
     if isinstance(source, Problem):
         return  # reported once, with the lesson
     quoted = [(("questions", i), q.quotes) for i, q in enumerate(quiz.questions)]
     yield from _check_quotes(where, loaded, quoted, source)
+
+
+def _formal_address(where: str, loaded: LoadedFile, model: BaseModel) -> Iterator[Problem]:
+    """Learners are addressed as "je": flag every text that says "u" or "uw"."""
+    for loc, text in _texts(model.model_dump(exclude={"quotes"}), ()):
+        if loc and loc[-1] in ("quotes", "source", "id", "lesson"):
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+            if _FORMAL.search(sentence):
+                yield Problem(
+                    where,
+                    line_of(loaded.lines, loc),
+                    f"spreek de lezer aan met 'je', niet met 'u': \"{sentence}\"",
+                )
+
+
+def _texts(value: object, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, loc + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, loc + (index,))
 
 
 def _source(root: Path, lesson: Lesson, where: str, line: int) -> str | Problem:

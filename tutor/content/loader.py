@@ -231,12 +231,19 @@ _TYPE_NAMES = {
 def _message(detail: Any) -> str:
     """Say in Dutch what a pydantic error detail means."""
     kind = detail["type"]
-    loc = [part for part in detail["loc"] if not (isinstance(part, str) and part in QUESTION_TYPES)]
+    loc = list(detail["loc"])
+    if len(loc) > 2 and loc[0] == "questions" and loc[2] in QUESTION_TYPES:
+        del loc[2]  # the tag of the discriminated union, not a field
     name = _field_name(loc)
     ctx = detail.get("ctx") or {}
     if kind == "missing":
         return f"verplicht veld '{name}' ontbreekt"
     if kind == "extra_forbidden":
+        if " " in name:
+            return (
+                f"onbekend veld '{name}': staat er een komma in een tekst tussen {{ }}? "
+                "Zet die tekst dan tussen aanhalingstekens"
+            )
         return f"onbekend veld '{name}'"
     if kind in _TYPE_NAMES:
         return f"'{name}' moet {_TYPE_NAMES[kind]} zijn"

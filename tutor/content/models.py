@@ -37,7 +37,7 @@ class GlossaryEntry(_Model):
 class CascadeLink(_Model):
     """One link of a cascade diagram, e.g. "NMDA-blokkade"."""
 
-    label: Text
+    label: Annotated[str, Field(min_length=1, max_length=16)]
     text: Text
 
 
@@ -51,10 +51,10 @@ class TimelineMark(_Model):
 class TimelineBar(_Model):
     """A period drawn as a bar on the timeline, in hours since the treatment."""
 
-    label: Text
+    label: Annotated[str, Field(min_length=1, max_length=16)]
     start_hours: float = Field(gt=0)
     end_hours: float = Field(gt=0)
-    text: Text
+    text: Annotated[str, Field(min_length=1, max_length=44)]
 
     @model_validator(mode="after")
     def _ordered(self) -> TimelineBar:

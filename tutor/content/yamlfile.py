@@ -93,11 +93,25 @@ def _describe(error: yaml.MarkedYAMLError) -> str:
         "did not find expected '-' indicator": "verwachtte hier een '-' (let op de inspringing)",
         "found duplicate anchor": "dubbel anker",
         "expected <block end>, but found '-'": "een '-' staat op de verkeerde inspringing",
+        "did not find expected ',' or ']'": "verwachtte ',' of ']': staat er een '[' open?",
+        "did not find expected ',' or '}'": "verwachtte ',' of '}': staat er een '{' open?",
+        "found unknown escape character": "onbekend escape-teken na een '\\' in een tekst",
+        "found unexpected ':'": "onverwachte ':' (zet de tekst tussen aanhalingstekens)",
+        "expected alphabetic or numeric character": "ongeldig teken in een anker of alias",
+        "found character that cannot start any token": "dit teken mag hier niet staan",
+        "expected a comment or a line break": "verwachtte hier het einde van de regel",
+        "expected ',' or ']'": "verwachtte ',' of ']'",
+        "expected ',' or '}'": "verwachtte ',' of '}'",
+        "unacceptable character": "ongeldig teken in het bestand",
+        "found a tab character": "tab gevonden; gebruik spaties",
+        "could not find expected": "een teken ontbreekt",
+        "found unexpected document": "het bestand mag maar één YAML-document bevatten",
+        "expected a single document": "het bestand mag maar één YAML-document bevatten",
     }
     for english, dutch in translations.items():
         if problem.startswith(english):
             return dutch
-    return problem
+    return f"de YAML klopt hier niet ({problem})"
 
 
 def _check_and_map(node: yaml.Node, path: Path_, lines: LineMap, shown_as: str) -> None:

@@ -37,7 +37,8 @@ class GlossaryScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(strings.GLOSSARY_TITLE, classes="dialog-title", markup=False)
             with VerticalScroll(classes="dialog-body"):
-                yield Static(text.rstrip() or strings.GLOSSARY_EMPTY, markup=False)
+                text.rstrip()
+                yield Static(text if text.plain else strings.GLOSSARY_EMPTY, markup=False)
             yield action_button(strings.BUTTON_CLOSE, "close", variant="primary")
 
     def action_close(self) -> None:

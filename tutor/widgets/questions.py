@@ -233,7 +233,8 @@ class MatchView(QuestionView):
         if len(self.chosen) < len(self.pairs):
             term = self.pairs[len(self.chosen)].term
             line.append(strings.MATCH_CURRENT.format(term=term), style="bold reverse")
-        return line.rstrip() or line
+        line.rstrip()
+        return line
 
     def draw_row(self, row: PickRow, position: int) -> None:
         index = self.order[position]
@@ -283,7 +284,8 @@ class EvidenceView(QuestionView):
                 style="bold",
             )
             line.append(self.statements[self.order[number - 1]].text, style="bold reverse")
-        return line.rstrip() or line
+        line.rstrip()
+        return line
 
     def draw_row(self, row: PickRow, position: int) -> None:
         level = strings.EVIDENCE_ORDER[position]

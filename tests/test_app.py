@@ -1,0 +1,196 @@
+"""Layer 2: Pilot tests that walk lessons the way a learner does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from conftest import GOOD_ROOT, PROJECT
+from pilot_helpers import answer_current
+from tutor import strings
+from tutor.app import TutorApp
+from tutor.content.loader import load_content
+from tutor.screens.glossary import GlossaryScreen
+from tutor.screens.help import HelpScreen
+from tutor.screens.home import HomeScreen
+from tutor.screens.lesson import LessonScreen
+from tutor.screens.question import QuestionScreen
+from tutor.screens.result import ResultScreen
+from tutor.screens.review import ReviewScreen
+from tutor.widgets.diagrams import CascadeView
+
+SHIPPED = load_content(PROJECT)
+SIZES = [(80, 24), (120, 40)]
+
+
+def text_of(app: TutorApp, selector: str) -> str:
+    """The plain text of a Static on the current screen."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def safety_visible(app: TutorApp) -> bool:
+    text = str(app.screen.query_one("#safety", Static).render())
+    return "113" in text and "geen medisch advies" in text
+
+
+async def walk_steps(pilot, lesson) -> None:  # type: ignore[no-untyped-def]
+    """Go through every step (and every cascade link) to the first question."""
+    app = pilot.app
+    for number in range(1, len(lesson.steps) + 1):
+        assert isinstance(app.screen, LessonScreen)
+        assert text_of(app, "#counter") == f"Stap {number} van {len(lesson.steps)}"
+        assert safety_visible(app)
+        cascades = app.screen.query(CascadeView)
+        presses = len(cascades.first().links) if cascades else 1
+        for _ in range(presses):
+            await pilot.press("right")
+
+
+@pytest.mark.parametrize("lesson_id", [lesson.id for lesson in SHIPPED.lessons])
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+async def test_walk_a_whole_lesson(lesson_id: str, right: bool) -> None:
+    lesson = SHIPPED.lesson(lesson_id)
+    quiz = SHIPPED.quizzes[lesson_id]
+    app = TutorApp(content=SHIPPED, seed=7)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        number = [lesson.id for lesson in SHIPPED.lessons].index(lesson_id) + 1
+        await pilot.press(str(number))
+        await walk_steps(pilot, lesson)
+        for index, question in enumerate(quiz.questions, 1):
+            assert text_of(app, "#counter") == f"Vraag {index} van {len(quiz.questions)}"
+            screen = await answer_current(pilot, right=right)
+            feedback = text_of(app, "#feedback")
+            assert (strings.ANSWER_RIGHT if right else strings.ANSWER_WRONG) in feedback
+            assert strings.ANSWER_QUOTE in feedback
+            assert question.quotes[0].split()[0] in feedback
+            assert screen.run.verdicts[question.id].correct is right
+            assert safety_visible(app)
+            await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen)
+        review = " ".join(str(w.render()) for w in app.screen.query(".unknown").results(Static))
+        for unknown in lesson.unknowns:
+            assert unknown.question in review
+        await pilot.press("enter")
+        assert isinstance(app.screen, ResultScreen)
+        total = len(quiz.questions)
+        expected = f"{total if right else 0} van {total} goed"
+        assert text_of(app, "#score") == expected
+        assert safety_visible(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_retry_asks_only_the_wrong_questions() -> None:
+    app = TutorApp(content_root=GOOD_ROOT, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "right", "right")
+        wrong_ids = []
+        for index in range(8):
+            screen = await answer_current(pilot, right=index % 3 != 0)
+            if index % 3 == 0:
+                wrong_ids.append(screen.run.current.id)
+            await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("enter")
+        assert text_of(app, "#score") == "5 van 8 goed"
+        assert "nodig" in text_of(app, "#verdict")  # 5 < 6 needed: not passed
+        await pilot.press("r")
+        assert isinstance(app.screen, QuestionScreen)
+        asked = []
+        for _ in wrong_ids:
+            asked.append(app.screen.run.current.id)
+            assert text_of(app, "#counter").endswith(f"van {len(wrong_ids)}")
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        assert asked == wrong_ids
+        assert isinstance(app.screen, ResultScreen)
+        assert text_of(app, "#score") == f"{len(wrong_ids)} van {len(wrong_ids)} goed"
+        assert strings.RESULT_RETRY_TITLE in text_of(app, "#screen-title")
+        assert app.screen.query("#retry").results() is not None
+        assert not app.screen.query("#retry")
+
+
+async def test_confirm_without_an_answer_asks_for_one() -> None:
+    app = TutorApp(content_root=GOOD_ROOT, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "right", "right", "enter")
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.verdict is None
+        assert any(strings.ANSWER_INCOMPLETE in str(n.message) for n in app._notifications)
+
+
+async def test_previous_step_and_glossary_and_help() -> None:
+    app = TutorApp(content_root=GOOD_ROOT, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "right")
+        assert text_of(app, "#counter") == "Stap 2 van 2"
+        await pilot.press("left")
+        assert text_of(app, "#counter") == "Stap 1 van 2"
+        await pilot.press("g")
+        assert isinstance(app.screen, GlossaryScreen)
+        body = " ".join(str(w.render()) for w in app.screen.query(Static).results())
+        assert "glutamaat" in body and "signalen" in body
+        await pilot.press("escape")
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_mouse_opens_a_lesson_and_answers() -> None:
+    app = TutorApp(content_root=GOOD_ROOT, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click(".lesson-item")
+        assert isinstance(app.screen, LessonScreen)
+        await pilot.click("#next")
+        await pilot.click("#next")
+        assert isinstance(app.screen, QuestionScreen)
+        view = app.screen.view
+        correct_position = view.order.index(next(iter(view.correct)))
+        await pilot.click(f".pick-row", offset=(2, 0)) if correct_position == 0 else None
+        rows = list(app.screen.query(".pick-row"))
+        await pilot.click(rows[correct_position])
+        await pilot.click("#confirm")
+        assert app.screen.verdict is not None and app.screen.verdict.correct
+
+
+async def test_undo_takes_back_an_order_pick() -> None:
+    app = TutorApp(content_root=GOOD_ROOT, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "right", "right")
+        for _ in range(3):  # to the order question
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        view = app.screen.view
+        await pilot.press("1", "2")
+        assert len(view.picked) == 2
+        await pilot.press("left")
+        assert len(view.picked) == 1
+        assert view.response() is None
+
+
+async def test_a_broken_lesson_file_does_not_stop_the_app(good_copy: Path) -> None:
+    (good_copy / "lessons" / "kapot.yaml").write_text("id: kapot\nsteps:\n  - [\n")
+    app = TutorApp(content_root=good_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert len(app.screen.query(".lesson-item")) == 1
+        broken = text_of(app, "#broken")
+        assert "lessons/kapot.yaml:" in broken
+        assert "overgeslagen" in broken
+        await pilot.press("1")
+        assert isinstance(app.screen, LessonScreen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_home_lists_every_lesson_in_order(size: tuple[int, int]) -> None:
+    app = TutorApp(content=SHIPPED)
+    async with app.run_test(size=size):
+        items = app.screen.query(".lesson-item")
+        assert [item.lesson_id for item in items] == [lesson.id for lesson in SHIPPED.lessons]
+        assert safety_visible(app)
