@@ -46,10 +46,10 @@ class LessonScreen(TutorScreen):
         with Horizontal(id="step-heading"):
             yield Static(self.step.title, id="step-title", markup=False)
             yield EvidenceBadge(self.step.evidence)
-        yield Markdown(self.step.text, id="step-text")
         diagram = self.diagram()
         if diagram is not None:
-            yield diagram
+            yield diagram  # first: people would rather look than read
+        yield Markdown(self.step.text, id="step-text")
         key_point = Text(f"{strings.KEY_POINT}: ", style="bold")
         key_point.append(self.step.key_point)
         yield Static(key_point, id="key-point")

@@ -80,7 +80,7 @@ class TimelineView(Widget):
 
     def render(self) -> Text:
         width = max(30, self.content_size.width or FALLBACK_WIDTH)
-        plot = width - LABEL_WIDTH - 1
+        plot = width - LABEL_WIDTH - 2
         hours = [m.hours for m in self.marks] + [b.start_hours for b in self.bars]
         hours += [b.end_hours for b in self.bars]
         low, high = math.log(min(hours)), math.log(max(hours))
@@ -90,22 +90,31 @@ class TimelineView(Widget):
                 return 0
             return round((math.log(value) - low) / (high - low) * (plot - 1))
 
-        text = Text(strings.TIMELINE_TITLE + "\n", style="bold")
+        text = Text(strings.TIMELINE_TITLE + "\n", style="bold", no_wrap=True, overflow="crop")
         for bar in self.bars:
             start, end = column(bar.start_hours), column(bar.end_hours)
             text.append(bar.label[:LABEL_WIDTH].ljust(LABEL_WIDTH) + " ", style="bold")
-            text.append(" " * start)
-            text.append("█" * max(1, end - start + 1), style="bold green")
-            text.append("\n" + " " * (LABEL_WIDTH + 1 + min(start, max(0, plot - len(bar.text)))))
-            text.append(bar.text + "\n", style="italic")
+            text.append("\u00a0" * start)
+            length = max(1, end - start + 1)
+            text.append("█" * length, style="bold green")
+            if start + length + 1 + len(bar.text) <= plot:
+                text.append(" " + bar.text + "\n", style="italic")
+            else:
+                indent = LABEL_WIDTH + 1 + min(start, max(0, plot - len(bar.text)))
+                text.append("\n" + "\u00a0" * indent)
+                text.append(bar.text + "\n", style="italic")
         axis = ["─"] * plot
-        labels = [" "] * plot
+        labels = ["\u00a0"] * plot
         for mark in self.marks:
             at = column(mark.hours)
             axis[at] = "┼"
             begin = min(max(0, at - len(mark.label) // 2), plot - len(mark.label))
-            if all(ch == " " for ch in labels[max(0, begin - 1) : begin + len(mark.label) + 1]):
+            if all(ch == "\u00a0" for ch in labels[max(0, begin - 1) : begin + len(mark.label) + 1]):
                 labels[begin : begin + len(mark.label)] = list(mark.label)
-        text.append(" " * (LABEL_WIDTH + 1) + "".join(axis) + "\n", style="dim")
-        text.append(" " * (LABEL_WIDTH + 1) + "".join(labels))
+        # Non-breaking spaces: Textual drops leading plain spaces on a line.
+        margin = "\u00a0" * (LABEL_WIDTH + 1)
+        text.append(margin)
+        text.append("".join(axis) + "\n", style="dim")
+        text.append(margin)
+        text.append("".join(labels))
         return text

@@ -43,6 +43,7 @@ class QuestionView(Vertical):
         yield Static("", classes="question-status", markup=False)
         for number in range(1, self.row_count + 1):
             yield PickRow(number)
+        yield Static("", classes="question-done", markup=False)
 
     def on_mount(self) -> None:
         self.refresh_rows()
@@ -70,10 +71,10 @@ class QuestionView(Vertical):
 
     def refresh_rows(self) -> None:
         """Redraw the status line and the rows from the picks."""
-        status = self.status()
-        status_widget = self.query_one(".question-status", Static)
-        status_widget.update(status)
-        status_widget.display = bool(status)
+        for selector, text in ((".question-status", self.status()), (".question-done", self.done())):
+            widget = self.query_one(selector, Static)
+            widget.update(text)
+            widget.display = bool(text)
         for row in self.query(PickRow):
             self.draw_row(row, row.number - 1)
 
@@ -91,6 +92,10 @@ class QuestionView(Vertical):
 
     def status(self) -> Text | str:
         """A line above the rows that shows progress of the picks."""
+        return ""
+
+    def done(self) -> Text | str:
+        """A line under the rows with what has been placed so far."""
         return ""
 
     def draw_row(self, row: PickRow, position: int) -> None:
@@ -224,15 +229,18 @@ class MatchView(QuestionView):
         return tuple(self.chosen) if len(self.chosen) == len(self.pairs) else None
 
     def status(self) -> Text | str:
+        if len(self.chosen) < len(self.pairs):
+            term = self.pairs[len(self.chosen)].term
+            return Text(strings.MATCH_CURRENT.format(term=term), style="bold reverse")
+        return ""
+
+    def done(self) -> Text | str:
         line = Text()
         for term_index, meaning_index in enumerate(self.chosen):
             right = self.verdict is None or meaning_index == term_index
             line.append(f"{self.pairs[term_index].term} = ", style="bold")
             line.append(self.pairs[meaning_index].meaning, style="" if right else "strike")
             line.append("\n")
-        if len(self.chosen) < len(self.pairs):
-            term = self.pairs[len(self.chosen)].term
-            line.append(strings.MATCH_CURRENT.format(term=term), style="bold reverse")
         line.rstrip()
         return line
 
@@ -272,18 +280,22 @@ class EvidenceView(QuestionView):
         return tuple(by_index[i] for i in range(len(self.statements)))
 
     def status(self) -> Text | str:
+        if len(self.levels) >= len(self.statements):
+            return ""
+        number = len(self.levels) + 1
+        line = Text(
+            strings.EVIDENCE_CURRENT.format(number=number, total=len(self.statements)) + "\n",
+            style="bold",
+        )
+        line.append(self.statements[self.order[number - 1]].text, style="bold reverse")
+        return line
+
+    def done(self) -> Text | str:
         line = Text()
         for shown, level in enumerate(self.levels):
             statement = self.statements[self.order[shown]]
             line.append(f"{statement.text} ", style="dim")
             line.append(f"→ {strings.EVIDENCE_LABELS[level]}\n")
-        if len(self.levels) < len(self.statements):
-            number = len(self.levels) + 1
-            line.append(
-                strings.EVIDENCE_CURRENT.format(number=number, total=len(self.statements)) + "\n",
-                style="bold",
-            )
-            line.append(self.statements[self.order[number - 1]].text, style="bold reverse")
         line.rstrip()
         return line
 
