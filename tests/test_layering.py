@@ -25,10 +25,6 @@ def test_content_and_quiz_modules_do_not_import_textual() -> None:
 
 def test_app_start_does_not_import_textstat() -> None:
     """textstat takes over a second to import; only the linter may load it."""
-    code = (
-        "import sys\n"
-        "import tutor.app\n"
-        "sys.exit(1 if 'textstat' in sys.modules else 0)\n"
-    )
+    code = "import sys\nimport tutor.app\nsys.exit(1 if 'textstat' in sys.modules else 0)\n"
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, check=False)
     assert result.returncode == 0

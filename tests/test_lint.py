@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import BAD, GOOD_ROOT, PROJECT
+
 from tutor.cli import main
 from tutor.content.lint import fold, lint
 
@@ -17,7 +17,11 @@ QUIZ = "quizzes/mini-les.yaml"
 # fixture file, where it goes, expected "file:line: message" start
 CASES = [
     ("syntax.yaml", LESSON, f"{LESSON}:6: ongeldige YAML: verwachtte ',' of ']'"),
-    ("python_tag.yaml", LESSON, f"{LESSON}:3: tag '!!python/object/apply:os.system' is niet toegestaan"),
+    (
+        "python_tag.yaml",
+        LESSON,
+        f"{LESSON}:3: tag '!!python/object/apply:os.system' is niet toegestaan",
+    ),
     ("missing_field.yaml", LESSON, f"{LESSON}:6: verplicht veld 'text' ontbreekt"),
     ("wrong_type.yaml", LESSON, f"{LESSON}:5: 'order' moet een geheel getal zijn"),
     ("wrong_type.yaml", LESSON, f"{LESSON}:11: 'quotes' moet een lijst zijn"),
@@ -38,7 +42,7 @@ CASES = [
     (
         "quiz_unknown_lesson.yaml",
         "quizzes/bestaat-niet.yaml",
-        f"quizzes/bestaat-niet.yaml:1: quiz hoort bij les 'bestaat-niet', maar die les bestaat niet",
+        "quizzes/bestaat-niet.yaml:1: quiz hoort bij les 'bestaat-niet', maar die les bestaat niet",
     ),
 ]
 
@@ -96,10 +100,15 @@ def test_readability_names_the_hard_step_with_its_score(good_copy: Path) -> None
         "Neuroplasticiteit vertegenwoordigt de fundamentele eigenschap van neuronale netwerken "
         "om synaptische verbindingen dynamisch te reorganiseren."
     )
-    lesson.write_text(lesson.read_text().replace("Ketamine werkt op glutamaat. Dat is een stof in je hersenen.", hard))
+    lesson.write_text(
+        lesson.read_text().replace(
+            "Ketamine werkt op glutamaat. Dat is een stof in je hersenen.", hard
+        )
+    )
     problems = [str(p) for p in lint(good_copy)]
     assert any(
-        "stap 'eerste' is te moeilijk: Flesch-Douma" in p and p.startswith(f"{LESSON}:") for p in problems
+        "stap 'eerste' is te moeilijk: Flesch-Douma" in p and p.startswith(f"{LESSON}:")
+        for p in problems
     ), problems
 
 
@@ -108,7 +117,9 @@ def test_shipped_content_passes_lint() -> None:
     assert problems == [], "\n".join(str(p) for p in problems)
 
 
-def test_cli_lint_exit_codes_and_output(good_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_lint_exit_codes_and_output(
+    good_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["lint", "--content", str(good_copy)]) == 0
     assert "in orde" in capsys.readouterr().out
     shutil.copy(BAD / "quiz_no_feedback.yaml", good_copy / QUIZ)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import GOOD_ROOT, PROJECT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import GOOD_ROOT, PROJECT
 from tutor.content.errors import ContentError
 from tutor.content.loader import load_content, load_model
 from tutor.content.models import Lesson, Quiz
@@ -26,7 +26,12 @@ def test_good_content_loads_into_models() -> None:
     assert lesson.steps[1].evidence == "animal"
     quiz = content.quizzes["mini-les"]
     assert {q.type for q in quiz.questions} == {
-        "single", "multiple", "true_false", "order", "match", "evidence"
+        "single",
+        "multiple",
+        "true_false",
+        "order",
+        "match",
+        "evidence",
     }
 
 
@@ -70,7 +75,9 @@ def _load_both(text: str) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(min_value=0, max_value=len(GOOD_LESSON)), st.sampled_from([GOOD_LESSON, GOOD_QUIZ]))
+@given(
+    st.integers(min_value=0, max_value=len(GOOD_LESSON)), st.sampled_from([GOOD_LESSON, GOOD_QUIZ])
+)
 def test_truncated_yaml_gives_a_content_error(cut: int, text: str) -> None:
     _load_both(text[:cut])
 
@@ -92,13 +99,31 @@ _scalars = st.one_of(
 )
 _values = st.recursive(
     _scalars,
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
     max_leaves=10,
 )
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.sampled_from(["id", "title", "steps", "glossary", "unknowns", "questions", "options", "pass_mark", "lesson", "order"]), _values)
+@given(
+    st.sampled_from(
+        [
+            "id",
+            "title",
+            "steps",
+            "glossary",
+            "unknowns",
+            "questions",
+            "options",
+            "pass_mark",
+            "lesson",
+            "order",
+        ]
+    ),
+    _values,
+)
 def test_wrong_types_give_a_content_error(key: str, value: object) -> None:
     import yaml
 

@@ -7,9 +7,9 @@ and look at the SVGs in `__snapshots__/`.
 from __future__ import annotations
 
 import pytest
-
 from conftest import PROJECT
 from pilot_helpers import answer_current, answer_keys
+
 from tutor.app import TutorApp
 from tutor.content.loader import load_content
 from tutor.quiz import QuizRun

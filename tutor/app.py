@@ -3,27 +3,37 @@
 Flow: home → steps → questions → "Wat we nog niet weten" → result (→ retry of
 the wrong questions → result). Screens after the home screen replace each other
 (`switch_screen`), so Esc always goes back to the lesson list.
+
+Start-up stays fast: the home screen is drawn from lesson cards read without
+validation (`tutor.content.cards`); the full content (pydantic) is validated in
+a background thread right after, and the home screen is updated with its result.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
 from tutor import strings
-from tutor.content.loader import Content, load_content
-from tutor.content.models import Lesson
-from tutor.quiz import QuizRun
+from tutor.content.cards import read_cards
+from tutor.content.root import default_content_root
 from tutor.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from tutor.content.loader import Content
+    from tutor.content.models import Lesson
+    from tutor.quiz import QuizRun
 
 
 class TutorApp(App[None]):
     """The Dutch ketamine tutor for self-study."""
 
-    CSS_PATH = "tutor.tcss"
+    CSS_PATH = Path(__file__).parent / "tutor.tcss"  # absolute: subclasses live elsewhere
     TITLE = strings.APP_TITLE
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "Stoppen", show=False)]
@@ -43,14 +53,45 @@ class TutorApp(App[None]):
             seed: Seed for shuffling options, for repeatable tests; random when None.
         """
         super().__init__()
-        self.content = content if content is not None else load_content(content_root)
+        self.content_root = content_root if content_root is not None else default_content_root()
+        self.content: Content | None = content
+        self.content_ready = asyncio.Event()
         self.rng = random.Random(seed)
+        self._pending_lesson: str | None = None
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.content))
+        if self.content is not None:
+            self.content_ready.set()
+            self.push_screen(HomeScreen(self.content.cards(), self.content.problems))
+        else:
+            self.push_screen(HomeScreen(read_cards(self.content_root), []))
+            # After the first frame, so validation does not delay it.
+            self.call_after_refresh(self.run_worker, self._validate_content, thread=True)
+
+    def _validate_content(self) -> None:
+        from tutor.content.loader import load_content
+
+        content = load_content(self.content_root)
+        self.call_from_thread(self._content_loaded, content)  # type: ignore[arg-type]
+
+    async def _content_loaded(self, content: Content) -> None:
+        self.content = content
+        self.content_ready.set()
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                await screen.show_lessons(content.cards(), content.problems)
+        if self._pending_lesson is not None:
+            lesson_id, self._pending_lesson = self._pending_lesson, None
+            self.open_lesson(lesson_id)
 
     def open_lesson(self, lesson_id: str) -> None:
-        """Open a lesson at its first step."""
+        """Open a lesson at its first step (as soon as the content is validated)."""
+        if self.content is None:
+            self._pending_lesson = lesson_id
+            return
+        if lesson_id not in {lesson.id for lesson in self.content.lessons}:
+            self.notify(strings.LESSON_BROKEN, severity="warning")  # the home screen says why
+            return
         from tutor.screens.lesson import LessonScreen
 
         self._leave_lesson()
@@ -58,6 +99,9 @@ class TutorApp(App[None]):
 
     def start_quiz(self, lesson: Lesson) -> None:
         """Start the lesson's quiz, or go straight to the review if it has none."""
+        from tutor.quiz import QuizRun
+
+        assert self.content is not None
         quiz = self.content.quizzes.get(lesson.id)
         run = QuizRun(quiz.questions, quiz.pass_mark) if quiz else QuizRun([])
         if run.total:

@@ -7,7 +7,6 @@ needs them, so `tutor --help` and start-up stay fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -80,11 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def content_root(args: argparse.Namespace) -> Path | None:
-    """Return the content root the user asked for, or None for the default."""
-    if args.content is not None:
-        return Path(args.content)
-    env = os.environ.get("TUTOR_CONTENT")
-    return Path(env) if env else None
+    """Return the content root the user asked for, or None for the default.
+
+    The default honours `TUTOR_CONTENT` (see `tutor.content.root`).
+    """
+    return Path(args.content) if args.content is not None else None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,8 +12,7 @@ HELP_LINE = (
     "Bij direct gevaar: 112."
 )
 CAUTION = (
-    "Dit is informatie, geen medisch advies. "
-    "Bespreek behandeling met je huisarts of behandelaar."
+    "Dit is informatie, geen medisch advies. Bespreek behandeling met je huisarts of behandelaar."
 )
 
 EVIDENCE_LABELS = {
@@ -27,6 +26,7 @@ EVIDENCE_ORDER = ("established", "human-early", "animal", "unknown")
 HOME_INTRO = "Kies een les met een cijfer, of met de pijltjes en Enter. Je kunt ook klikken."
 HOME_BROKEN = "Deze lesbestanden konden niet worden geladen en zijn overgeslagen:"
 HOME_NO_LESSONS = "Er zijn geen lessen gevonden."
+LESSON_BROKEN = "Deze les kon niet worden geladen. Onder de lijst staat wat er mis is."
 
 STEP_COUNTER = "Stap {number} van {total}"
 QUESTION_COUNTER = "Vraag {number} van {total}"
@@ -64,7 +64,9 @@ ANSWER_LEVEL = "{text}: {level}"
 
 TRUE_LABEL = "Waar"
 FALSE_LABEL = "Niet waar"
-ORDER_HINT = "Kies de stappen in de goede volgorde met de cijfers of door te klikken. ← maakt ongedaan."
+ORDER_HINT = (
+    "Kies de stappen in de goede volgorde met de cijfers of door te klikken. ← maakt ongedaan."
+)
 ORDER_YOURS = "Jouw volgorde:"
 MATCH_HINT = "Kies bij elk begrip de goede betekenis. ← maakt ongedaan."
 MATCH_CURRENT = "Welke betekenis hoort bij: {term}"

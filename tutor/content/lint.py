@@ -82,7 +82,8 @@ def _check_lesson(content: Content, lesson: Lesson, loaded: LoadedFile) -> Itera
         yield Problem(
             where,
             at("unknowns"),
-            f"'Wat we nog niet weten' heeft {len(lesson.unknowns)} vragen (minstens {MIN_UNKNOWNS})",
+            f"'Wat we nog niet weten' heeft {len(lesson.unknowns)} vragen "
+            f"(minstens {MIN_UNKNOWNS})",
         )
     yield from _formal_address(where, loaded, lesson)
     defined = set(lesson.glossary_terms())
@@ -92,7 +93,9 @@ def _check_lesson(content: Content, lesson: Lesson, loaded: LoadedFile) -> Itera
         for j, term in enumerate(step.terms):
             if term.lower() not in defined:
                 yield Problem(
-                    where, at("steps", i, "terms", j), f"begrip '{term}' staat niet in de woordenlijst"
+                    where,
+                    at("steps", i, "terms", j),
+                    f"begrip '{term}' staat niet in de woordenlijst",
                 )
         if step.diagram is not None and not _has_diagram(lesson, step.diagram):
             yield Problem(
@@ -107,7 +110,9 @@ def _check_lesson(content: Content, lesson: Lesson, loaded: LoadedFile) -> Itera
     quoted: list[tuple[tuple[str | int, ...], list[str]]] = []
     quoted += [(("steps", i), step.quotes) for i, step in enumerate(lesson.steps)]
     quoted += [(("unknowns", i), unknown.quotes) for i, unknown in enumerate(lesson.unknowns)]
-    quoted += [(("provider_questions", i), q.quotes) for i, q in enumerate(lesson.provider_questions)]
+    quoted += [
+        (("provider_questions", i), q.quotes) for i, q in enumerate(lesson.provider_questions)
+    ]
     yield from _check_quotes(where, loaded, quoted, source)
 
 
@@ -127,17 +132,23 @@ def _check_quiz(content: Content, quiz: Quiz, loaded: LoadedFile) -> Iterator[Pr
     where = loaded.shown_as
     lesson_ids = {lesson.id for lesson in content.lessons}
     if quiz.lesson not in lesson_ids:
-        lesson_files = [content.root / "lessons" / f"{quiz.lesson}{ext}" for ext in (".yaml", ".yml")]
+        lesson_files = [
+            content.root / "lessons" / f"{quiz.lesson}{ext}" for ext in (".yaml", ".yml")
+        ]
         if not any(path.exists() for path in lesson_files):  # else: reported with the lesson
             yield Problem(
-                where, at("lesson"), f"quiz hoort bij les '{quiz.lesson}', maar die les bestaat niet"
+                where,
+                at("lesson"),
+                f"quiz hoort bij les '{quiz.lesson}', maar die les bestaat niet",
             )
         return
     if loaded.path.stem != quiz.lesson:
         yield Problem(where, at("lesson"), f"de les '{quiz.lesson}' past niet bij de bestandsnaam")
     if len(quiz.questions) < MIN_QUESTIONS:
         yield Problem(
-            where, at("questions"), f"de quiz heeft {len(quiz.questions)} vragen (minstens {MIN_QUESTIONS})"
+            where,
+            at("questions"),
+            f"de quiz heeft {len(quiz.questions)} vragen (minstens {MIN_QUESTIONS})",
         )
     types = {question.type for question in quiz.questions}
     if len(types) < MIN_QUESTION_TYPES:
@@ -169,7 +180,9 @@ def _formal_address(where: str, loaded: LoadedFile, model: BaseModel) -> Iterato
                 )
 
 
-def _texts(value: object, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _texts(
+    value: object, loc: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if isinstance(value, str):
         yield loc, value
     elif isinstance(value, dict):
@@ -200,5 +213,5 @@ def _check_quotes(
                 yield Problem(
                     where,
                     line_of(loaded.lines, loc + ("quotes", j)),
-                    f"citaat staat niet letterlijk in de bron: \"{quote}\"",
+                    f'citaat staat niet letterlijk in de bron: "{quote}"',
                 )

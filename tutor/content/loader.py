@@ -6,7 +6,6 @@ its problems are listed, so the app can start with the good lessons.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,27 +14,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from tutor.content.cards import LessonCard
 from tutor.content.errors import ContentError, Problem
 from tutor.content.models import QUESTION_TYPES, Lesson, Quiz, single_count_message
+from tutor.content.root import default_content_root
 from tutor.content.yamlfile import LineMap, line_of, read_yaml
 
-CONTENT_ENV = "TUTOR_CONTENT"
 Model = TypeVar("Model", bound=BaseModel)
 Loc = tuple[str | int, ...]
-
-
-def default_content_root() -> Path:
-    """Return the content root: `TUTOR_CONTENT`, else the shipped content.
-
-    In an installed wheel the content lies in `tutor/_content`; in a source
-    checkout it lies next to the `tutor` package.
-    """
-    override = os.environ.get(CONTENT_ENV)
-    if override:
-        return Path(override)
-    package = Path(__file__).resolve().parent.parent
-    shipped = package / "_content"
-    return shipped if shipped.is_dir() else package.parent
 
 
 @dataclass
@@ -73,6 +59,10 @@ class Content:
     @cached_property
     def _by_id(self) -> dict[str, Lesson]:
         return {lesson.id: lesson for lesson in self.lessons}
+
+    def cards(self) -> list[LessonCard]:
+        """The validated lessons as home-screen cards, in learning order."""
+        return [LessonCard(ls.id, ls.title, ls.summary, ls.order) for ls in self.lessons]
 
     def source_text(self, lesson: Lesson) -> str:
         """Return the text of the article a lesson is based on."""
@@ -163,9 +153,12 @@ def validate(data: Any, lines: LineMap, model: type[Model], shown_as: str) -> Mo
         ContentError: With one problem per validation error.
     """
     if not isinstance(data, dict):
-        raise ContentError([Problem(shown_as, 1, "het bestand moet een mapping (sleutel: waarde) zijn")])
+        raise ContentError(
+            [Problem(shown_as, 1, "het bestand moet een mapping (sleutel: waarde) zijn")]
+        )
     problems = [
-        Problem(shown_as, line_of(lines, loc), message) for loc, message in _raw_problems(data, model)
+        Problem(shown_as, line_of(lines, loc), message)
+        for loc, message in _raw_problems(data, model)
     ]
     try:
         instance = model.model_validate(data)
@@ -248,9 +241,7 @@ def _message(detail: Any) -> str:
     if kind in _TYPE_NAMES:
         return f"'{name}' moet {_TYPE_NAMES[kind]} zijn"
     if kind == "union_tag_invalid":
-        return (
-            f"onbekend vraagtype '{ctx.get('tag')}' (kies uit: {', '.join(QUESTION_TYPES)})"
-        )
+        return f"onbekend vraagtype '{ctx.get('tag')}' (kies uit: {', '.join(QUESTION_TYPES)})"
     if kind == "union_tag_not_found":
         return f"vraagtype ontbreekt: geef 'type' (een van: {', '.join(QUESTION_TYPES)})"
     if kind == "literal_error":

@@ -160,10 +160,10 @@ def check_readability(lesson: Lesson, loaded: LoadedFile) -> Iterator[Problem]:
                     where,
                     line,
                     f"{name}: zin van {len(words(sentence))} woorden "
-                    f"(hoogstens {MAX_SENTENCE_WORDS}): \"{sentence}\"",
+                    f'(hoogstens {MAX_SENTENCE_WORDS}): "{sentence}"',
                 )
             if is_passive(sentence):
-                yield Problem(where, line, f"{name}: schrijf actief, niet lijdend: \"{sentence}\"")
+                yield Problem(where, line, f'{name}: schrijf actief, niet lijdend: "{sentence}"')
         new_terms = {term.lower() for term in step.terms} - seen_terms
         seen_terms |= new_terms
         if len(new_terms) > MAX_NEW_TERMS:

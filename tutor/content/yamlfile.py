@@ -46,10 +46,14 @@ def read_yaml(path: Path, shown_as: str) -> tuple[Any, LineMap]:
     try:
         text = path.read_bytes().decode("utf-8")
     except OSError as error:
-        raise ContentError([Problem(shown_as, 0, f"kan het bestand niet lezen ({error.strerror})")])
+        raise ContentError(
+            [Problem(shown_as, 0, f"kan het bestand niet lezen ({error.strerror})")]
+        ) from None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise ContentError([Problem(shown_as, line, "het bestand is geen geldige UTF-8-tekst")])
+        raise ContentError(
+            [Problem(shown_as, line, "het bestand is geen geldige UTF-8-tekst")]
+        ) from None
     return parse_yaml(text, shown_as)
 
 
@@ -66,14 +70,19 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
-        raise ContentError([Problem(shown_as, line, f"ongeldige YAML: {_describe(error)}")])
-    except yaml.YAMLError as error:
-        raise ContentError([Problem(shown_as, 0, f"ongeldige YAML: {error}")])
+        raise ContentError(
+            [Problem(shown_as, line, f"ongeldige YAML: {_describe(error)}")]
+        ) from None
+    except yaml.YAMLError:
+        raise ContentError([Problem(shown_as, 0, "ongeldige YAML")]) from None
     except RecursionError:
-        raise ContentError([Problem(shown_as, 0, "de YAML is te diep genest")])
+        problem = Problem(shown_as, 0, "de YAML is te diep genest")
+        raise ContentError([problem]) from None
     except (ValueError, TypeError, OverflowError) as error:
         # The safe constructor can still fail on odd scalars (e.g. a date like 2024-02-31).
-        raise ContentError([Problem(shown_as, 0, f"ongeldige waarde in de YAML ({error})")])
+        raise ContentError(
+            [Problem(shown_as, 0, f"ongeldige waarde in de YAML ({error})")]
+        ) from None
     finally:
         dispose = getattr(loader, "dispose", None)
         if dispose is not None:

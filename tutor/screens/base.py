@@ -15,7 +15,9 @@ from tutor import strings
 from tutor.widgets.safety import SafetyLine
 
 
-def action_button(label: str, action: str, *, variant: str = "default", id: str | None = None) -> Button:
+def action_button(
+    label: str, action: str, *, variant: str = "default", id: str | None = None
+) -> Button:
     """A compact button that runs a screen action when clicked.
 
     Buttons never take focus, so Enter, arrows and digits always reach the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.text import Text
 from textual.binding import Binding
@@ -10,22 +10,23 @@ from textual.widget import Widget
 from textual.widgets import Label, ListItem, ListView, Static
 
 from tutor import strings
-from tutor.content.loader import Content
+from tutor.content.cards import LessonCard
+from tutor.content.errors import Problem
 from tutor.screens.base import TutorScreen
 
 
 class LessonItem(ListItem):
     """One lesson in the list: number, title and summary."""
 
-    def __init__(self, number: int, lesson_id: str, title: str, summary: str) -> None:
+    def __init__(self, number: int, card: LessonCard) -> None:
         heading = Text(f"{number}  ", style="bold")
-        heading.append(title, style="bold")
+        heading.append(card.title, style="bold")
         super().__init__(
             Label(heading, markup=False),
-            Label(summary, classes="lesson-summary", markup=False),
+            Label(card.summary, classes="lesson-summary", markup=False),
             classes="lesson-item",
         )
-        self.lesson_id = lesson_id
+        self.lesson_id = card.id
 
 
 class HomeScreen(TutorScreen):
@@ -36,24 +37,33 @@ class HomeScreen(TutorScreen):
         *[Binding(str(n), f"open({n})", show=False) for n in range(1, 10)],
     ]
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, cards: Sequence[LessonCard], problems: Sequence[Problem]) -> None:
         super().__init__(id="home")
-        self.content = content
+        self.cards = list(cards)
+        self.problems = list(problems)
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(strings.HOME_INTRO, id="home-intro", markup=False)
-        if not self.content.lessons:
+        if not self.cards:
             yield Static(strings.HOME_NO_LESSONS, classes="warning", markup=False)
         yield ListView(
-            *[
-                LessonItem(number, lesson.id, lesson.title, lesson.summary)
-                for number, lesson in enumerate(self.content.lessons, 1)
-            ],
+            *[LessonItem(number, card) for number, card in enumerate(self.cards, 1)],
             id="lessons",
         )
-        if self.content.problems:
-            lines = [strings.HOME_BROKEN, *(f"• {problem}" for problem in self.content.problems)]
+        if self.problems:
+            lines = [strings.HOME_BROKEN, *(f"• {problem}" for problem in self.problems)]
             yield Static("\n".join(lines), classes="warning", id="broken", markup=False)
+
+    async def show_lessons(self, cards: Sequence[LessonCard], problems: Sequence[Problem]) -> None:
+        """Show the validated lessons and the files that broke, if that changes anything."""
+        if list(cards) == self.cards and list(problems) == self.problems:
+            return
+        self.cards, self.problems = list(cards), list(problems)
+        index = self.query_one("#lessons", ListView).index
+        await self.recompose()
+        lessons = self.query_one("#lessons", ListView)
+        lessons.index = min(index or 0, max(0, len(self.cards) - 1))
+        lessons.focus()
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         """Open the lesson that was chosen with Enter or a click."""
@@ -62,5 +72,5 @@ class HomeScreen(TutorScreen):
 
     def action_open(self, number: int) -> None:
         """Open lesson `number` (1-based)."""
-        if 1 <= number <= len(self.content.lessons):
-            self.app.open_lesson(self.content.lessons[number - 1].id)  # type: ignore[attr-defined]
+        if 1 <= number <= len(self.cards):
+            self.app.open_lesson(self.cards[number - 1].id)  # type: ignore[attr-defined]

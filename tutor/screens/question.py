@@ -14,7 +14,7 @@ from tutor import strings
 from tutor.content.models import Lesson
 from tutor.quiz import QuizRun, Verdict
 from tutor.screens.base import TutorScreen, action_button
-from tutor.widgets.questions import QuestionView, make_view
+from tutor.widgets.questions import make_view
 
 
 class QuestionScreen(TutorScreen):

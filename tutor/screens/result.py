@@ -48,7 +48,9 @@ class ResultScreen(TutorScreen):
 
     def compose_buttons(self) -> Iterable[Button]:
         if self.run.wrong_questions():
-            yield action_button(strings.BUTTON_RETRY + " (r)", "retry", variant="primary", id="retry")
+            yield action_button(
+                strings.BUTTON_RETRY + " (r)", "retry", variant="primary", id="retry"
+            )
         yield action_button(strings.BUTTON_HOME, "home", id="home-button")
 
     def action_retry(self) -> None:

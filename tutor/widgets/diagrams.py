@@ -109,7 +109,9 @@ class TimelineView(Widget):
             at = column(mark.hours)
             axis[at] = "┼"
             begin = min(max(0, at - len(mark.label) // 2), plot - len(mark.label))
-            if all(ch == "\u00a0" for ch in labels[max(0, begin - 1) : begin + len(mark.label) + 1]):
+            if all(
+                ch == "\u00a0" for ch in labels[max(0, begin - 1) : begin + len(mark.label) + 1]
+            ):
                 labels[begin : begin + len(mark.label)] = list(mark.label)
         # Non-breaking spaces: Textual drops leading plain spaces on a line.
         margin = "\u00a0" * (LABEL_WIDTH + 1)

@@ -71,7 +71,10 @@ class QuestionView(Vertical):
 
     def refresh_rows(self) -> None:
         """Redraw the status line and the rows from the picks."""
-        for selector, text in ((".question-status", self.status()), (".question-done", self.done())):
+        for selector, text in (
+            (".question-status", self.status()),
+            (".question-done", self.done()),
+        ):
             widget = self.query_one(selector, Static)
             widget.update(text)
             widget.display = bool(text)
@@ -113,7 +116,9 @@ def _set_state(row: PickRow, *, chosen: bool = False, used: bool = False, mark: 
 class ChoiceView(QuestionView):
     """`single`, `multiple` and `true_false`: choose one or more options."""
 
-    def __init__(self, labels: list[str], correct: set[int], order: list[int], multiple: bool) -> None:
+    def __init__(
+        self, labels: list[str], correct: set[int], order: list[int], multiple: bool
+    ) -> None:
         super().__init__(len(labels))
         self.labels = labels
         self.correct = correct
