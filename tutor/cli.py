@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib import import_module
 from pathlib import Path
 
 _ARGPARSE_DUTCH = {
@@ -38,6 +39,18 @@ def _existing_dir(value: str) -> Path:
     if not path.is_dir():
         raise argparse.ArgumentTypeError(f"map '{value}' bestaat niet")
     return path
+
+
+# Modules that add subcommands: each has `add_parsers(commands, content_option)` and
+# sets `run=<function(args) -> int>` on its parsers. They import only argparse at
+# module level, so `tutor --help` stays fast.
+COMMAND_MODULES: tuple[str, ...] = (
+)
+
+
+def content_option(parser: argparse.ArgumentParser) -> None:
+    """Give a subcommand the `--content MAP` option (DESIGN.md: every command takes it)."""
+    _content_option(parser, argparse.SUPPRESS)
 
 
 def _content_option(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -75,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="sla de B1-leesbaarheidscontrole over",
     )
+    for module in COMMAND_MODULES:
+        import_module(module).add_parsers(commands, content_option)
     return parser
 
 
@@ -92,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     root = content_root(args)
     if args.command == "lint":
         return run_lint(root, readability=args.readability)
+    if getattr(args, "run", None) is not None:
+        return int(args.run(args))
     return run_app(root)
 
 
