@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_ROOT, PROJECT
-from pilot_helpers import answer_current
 from textual.widgets import Static
 
+from conftest import GOOD_ROOT, PROJECT
+from pilot_helpers import answer_current
 from tutor import strings
 from tutor.app import TutorApp
 from tutor.content.loader import load_content

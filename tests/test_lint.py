@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BAD, GOOD_ROOT, PROJECT
 
+from conftest import BAD, GOOD_ROOT, PROJECT
 from tutor.cli import main
 from tutor.content.lint import fold, lint
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import GOOD_ROOT, PROJECT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import GOOD_ROOT, PROJECT
 from tutor.content.errors import ContentError
 from tutor.content.loader import load_content, load_model
 from tutor.content.models import Lesson, Quiz

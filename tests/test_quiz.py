@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from conftest import GOOD_ROOT
 
+from conftest import GOOD_ROOT
 from tutor.content.loader import load_content
 from tutor.quiz import QuizRun, check, shuffled
 

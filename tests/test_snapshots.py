@@ -7,9 +7,9 @@ and look at the SVGs in `__snapshots__/`.
 from __future__ import annotations
 
 import pytest
+
 from conftest import PROJECT
 from pilot_helpers import answer_current, answer_keys
-
 from tutor.app import TutorApp
 from tutor.content.loader import load_content
 from tutor.quiz import QuizRun
@@ -105,3 +105,18 @@ def test_diagrams(snap_compare, kind: str) -> None:  # type: ignore[no-untyped-d
             await pilot.press("right", "right")  # third link highlighted
 
     assert snap_compare(make_app(), run_before=run_before, terminal_size=(80, 24))
+
+
+def test_home_with_mixed_progress(snap_compare, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from tutor.store.progress import open_progress
+
+    store = open_progress(tmp_path, clock=lambda: datetime(2026, 11, 2, 10, 0))
+    first, second = SHIPPED.lessons[0], SHIPPED.lessons[1]
+    store.reach_step(first.id, len(first.steps) - 1, len(first.steps))
+    store.finish_quiz(first.id, 9, 11)
+    store.reach_step(second.id, 3, len(second.steps))
+    store.record_answer(first.id, SHIPPED.quizzes[first.id].questions[0].id, correct=False)
+    app = TutorApp(content=SHIPPED, seed=7, progress=store)
+    assert snap_compare(app, terminal_size=(80, 24))

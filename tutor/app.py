@@ -26,8 +26,9 @@ from tutor.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from tutor.content.loader import Content
-    from tutor.content.models import Lesson
-    from tutor.quiz import QuizRun
+    from tutor.content.models import Lesson, Question
+    from tutor.quiz import QuizRun, Verdict
+    from tutor.store.progress import ProgressStore
 
 
 class TutorApp(App[None]):
@@ -44,6 +45,8 @@ class TutorApp(App[None]):
         *,
         content: Content | None = None,
         seed: int | None = None,
+        progress: ProgressStore | None = None,
+        notice: str | None = None,
     ) -> None:
         """Create the app.
 
@@ -51,8 +54,12 @@ class TutorApp(App[None]):
             content_root: Where `lessons/`, `quizzes/` and `seeds/` are; default: shipped content.
             content: Already loaded content (tests); overrides `content_root`.
             seed: Seed for shuffling options, for repeatable tests; random when None.
+            progress: Where to keep the learner's progress; None keeps nothing.
+            notice: A Dutch message to show at start (e.g. progress cannot be saved).
         """
         super().__init__()
+        self.progress = progress
+        self.notice = notice
         self.content_root = content_root if content_root is not None else default_content_root()
         self.content: Content | None = content
         self.content_ready = asyncio.Event()
@@ -60,6 +67,8 @@ class TutorApp(App[None]):
         self._pending_lesson: str | None = None
 
     def on_mount(self) -> None:
+        if self.notice:
+            self.notify(self.notice, severity="warning", timeout=15)
         if self.content is not None:
             self.content_ready.set()
             self.push_screen(HomeScreen(self.content.cards(), self.content.problems))
@@ -94,8 +103,91 @@ class TutorApp(App[None]):
             return
         from tutor.screens.lesson import LessonScreen
 
+        lesson = self.content.lesson(lesson_id)
         self._leave_lesson()
-        self.push_screen(LessonScreen(self.content.lesson(lesson_id)))
+        saved = self.progress.progress(lesson_id) if self.progress else None
+        if saved is None or saved.finished or not 0 < saved.step < len(lesson.steps):
+            self.push_screen(LessonScreen(lesson))
+            return
+        from tutor.screens.resume import ResumeDialog
+
+        def resume(go_on: bool | None) -> None:
+            self.push_screen(LessonScreen(lesson, saved.step if go_on else 0))
+
+        self.push_screen(ResumeDialog(saved.step, len(lesson.steps)), resume)
+
+    # --- progress (self-study only; nothing happens without a store) ---
+
+    def lesson_status(self, lesson_id: str, steps_total: int | None = None) -> str | None:
+        """ "Nog niet begonnen", "Bezig: stap x van y" or "Klaar: ..." for the home screen."""
+        if self.progress is None:
+            return None
+        saved = self.progress.progress(lesson_id)
+        if saved is None:
+            return strings.STATUS_NOT_STARTED
+        if saved.finished and saved.best_right is not None and saved.best_on is not None:
+            return strings.STATUS_DONE.format(
+                right=saved.best_right,
+                total=saved.best_total,
+                day=saved.best_on.strftime("%d-%m-%Y"),
+            )
+        total = steps_total or saved.steps_total
+        return strings.STATUS_IN_PROGRESS.format(step=saved.step + 1, total=total)
+
+    def review_line(self) -> str | None:
+        """The home screen's line about questions due for "Herhalen"."""
+        if self.progress is None:
+            return None
+        count = len(self.due_review())
+        return strings.REVIEW_DUE.format(count=count) if count else strings.REVIEW_NONE
+
+    def due_review(self) -> list[tuple[Lesson, Question]]:
+        """The questions due for review today, in the order to ask them."""
+        if self.progress is None or self.content is None:
+            return []
+        from tutor.leitner import review_queue
+
+        found = []
+        for item in review_queue(self.progress.review_items(), self.progress.today()):
+            quiz = self.content.quizzes.get(item.lesson_id)
+            question = (
+                next((q for q in quiz.questions if q.id == item.question_id), None)
+                if quiz
+                else None
+            )
+            if question is not None:
+                found.append((self.content.lesson(item.lesson_id), question))
+        return found
+
+    def step_reached(self, lesson: Lesson, index: int) -> None:
+        """Remember the step on screen (committed at once)."""
+        if self.progress is not None:
+            self.progress.reach_step(lesson.id, index, len(lesson.steps))
+
+    def answered(
+        self, lesson: Lesson, question: Question, verdict: Verdict, confidence: str | None
+    ) -> None:
+        """Remember an answer (committed at once) and update the review boxes."""
+        if self.progress is not None:
+            self.progress.record_answer(lesson.id, question.id, verdict.correct, confidence)
+
+    def action_start_review(self) -> None:
+        """ "Herhalen": ask the due questions of all lessons."""
+        from tutor.quiz import QuizRun
+
+        due = self.due_review()
+        if not due:
+            self.notify(strings.REVIEW_NONE)
+            return
+        run = QuizRun([q for _, q in due], lesson_ids=[lesson.id for lesson, _ in due])
+        self._leave_lesson()
+        self.start_run(due[0][0], run)
+
+    def lesson_of(self, run: QuizRun, fallback: Lesson) -> Lesson:
+        """The lesson of the current question (review runs mix lessons)."""
+        if run.lesson_ids and not run.finished and self.content is not None:
+            return self.content.lesson(run.lesson_ids[run.index])
+        return fallback
 
     def start_quiz(self, lesson: Lesson) -> None:
         """Start the lesson's quiz, or go straight to the review if it has none."""
@@ -113,13 +205,17 @@ class TutorApp(App[None]):
         """Ask the current question of a run."""
         from tutor.screens.question import QuestionScreen
 
-        self.switch_screen(QuestionScreen(lesson, run, self.rng))
+        screen = QuestionScreen(self.lesson_of(run, lesson), run, self.rng)
+        if isinstance(self.screen, HomeScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
 
     def after_question(self, lesson: Lesson, run: QuizRun) -> None:
         """Ask the next question, or move on to the review (first pass) or result."""
         if not run.finished:
             self.start_run(lesson, run)
-        elif run.is_retry:
+        elif run.is_retry or run.is_review:
             self.show_result(lesson, run)
         else:
             from tutor.screens.review import ReviewScreen
@@ -130,6 +226,8 @@ class TutorApp(App[None]):
         """Show how the run went."""
         from tutor.screens.result import ResultScreen
 
+        if self.progress is not None and not (run.is_retry or run.is_review) and run.total:
+            self.progress.finish_quiz(lesson.id, run.right, run.total)
         self.switch_screen(ResultScreen(lesson, run))
 
     def action_go_home(self) -> None:

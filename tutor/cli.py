@@ -45,6 +45,8 @@ def _existing_dir(value: str) -> Path:
 # sets `run=<function(args) -> int>` on its parsers. They import only argparse at
 # module level, so `tutor --help` stays fast.
 COMMAND_MODULES: tuple[str, ...] = (
+    # one module per line
+    "tutor.progress_commands",
 )
 
 
@@ -127,8 +129,10 @@ def run_lint(root: Path | None, *, readability: bool = True) -> int:
 
 
 def run_app(root: Path | None) -> int:
-    """Start the self-study app."""
+    """Start the self-study app, with progress saved in the data folder."""
     from tutor.app import TutorApp
+    from tutor.store.progress import open_progress_for_app
 
-    TutorApp(content_root=root).run()
+    opened = open_progress_for_app()
+    TutorApp(content_root=root, progress=opened.store, notice=opened.notice).run()
     return 0

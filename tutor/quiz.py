@@ -28,6 +28,14 @@ from tutor.content.models import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from tutor.leitner import (  # noqa: F401  (the review queue is part of the quiz logic)
+    BOX_INTERVALS_DAYS,
+    CONFIDENCE_LEVELS,
+    ReviewItem,
+    due_after,
+    next_box,
+    review_queue,
+)
 
 Response = Any
 
@@ -148,6 +156,18 @@ class QuizRun:
     is_retry: bool = False
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     index: int = 0
+    lesson_ids: Sequence[str] | None = None
+    """For a review across lessons: the lesson of each question (else None)."""
+
+    @property
+    def is_review(self) -> bool:
+        """True for a "Herhalen" run with questions from several lessons."""
+        return self.lesson_ids is not None
+
+    def key(self, index: int) -> str:
+        """The id under which the answer to question `index` is kept."""
+        question_id = self.questions[index].id
+        return f"{self.lesson_ids[index]}/{question_id}" if self.lesson_ids else question_id
 
     @property
     def current(self) -> Question:
@@ -162,7 +182,7 @@ class QuizRun:
     def answer(self, response: Response) -> Verdict:
         """Record the answer to the current question and return its verdict."""
         verdict = check(self.current, response)
-        self.verdicts[self.current.id] = verdict
+        self.verdicts[self.key(self.index)] = verdict
         return verdict
 
     def advance(self) -> None:
@@ -189,12 +209,21 @@ class QuizRun:
         """Whether enough questions were answered right."""
         return self.right >= self.needed
 
+    def _wrong_indices(self) -> list[int]:
+        return [
+            i
+            for i in range(len(self.questions))
+            if not (self.key(i) in self.verdicts and self.verdicts[self.key(i)].correct)
+        ]
+
     def wrong_questions(self) -> list[Question]:
         """The questions answered wrongly (or not at all), in quiz order."""
-        return [
-            q for q in self.questions if not (q.id in self.verdicts and self.verdicts[q.id].correct)
-        ]
+        return [self.questions[i] for i in self._wrong_indices()]
 
     def retry(self) -> QuizRun:
         """A new run with only the questions that were wrong."""
-        return QuizRun(self.wrong_questions(), self.pass_mark, is_retry=True)
+        wrong = self._wrong_indices()
+        lesson_ids = [self.lesson_ids[i] for i in wrong] if self.lesson_ids else None
+        return QuizRun(
+            [self.questions[i] for i in wrong], self.pass_mark, is_retry=True, lesson_ids=lesson_ids
+        )

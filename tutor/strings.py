@@ -92,3 +92,30 @@ HELP_MOUSE = "Je kunt ook overal klikken of tikken: op lessen, antwoorden en kno
 CASCADE_TITLE = "De keten stap voor stap ({number} van {total})"
 CASCADE_HINT = "→ volgende schakel, ← vorige"
 TIMELINE_TITLE = "Wanneer merk je wat? (tijd na de behandeling)"
+
+PROGRESS_UNAVAILABLE = (
+    "Je voortgang wordt deze keer niet bewaard: de map {folder} kan niet worden beschreven. "
+    "Je kunt wel gewoon leren."
+)
+PROGRESS_CORRUPT = (
+    "Je voortgangsbestand was beschadigd. We hebben het opzij gezet ({name}) "
+    "en beginnen met een nieuw bestand."
+)
+STATUS_NOT_STARTED = "Nog niet begonnen"
+STATUS_IN_PROGRESS = "Bezig: stap {step} van {total}"
+STATUS_DONE = "Klaar: beste score {right} van {total} ({day})"
+RESUME_TITLE = "Je was al begonnen aan deze les"
+RESUME_TEXT = "Je was bij stap {step} van {total}."
+BUTTON_RESUME = "Verder waar je was (Enter)"
+BUTTON_RESTART = "Opnieuw beginnen (o)"
+REVIEW_DUE = "Herhalen: {count} vraag/vragen om te oefenen (h)"
+REVIEW_NONE = "Herhalen: er staan nu geen vragen klaar."
+REVIEW_SESSION_TITLE = "Herhalen"
+CONFIDENCE_PROMPT = "Hoe zeker ben je? (mag je overslaan)"
+CONFIDENCE_LABELS = {"zeker": "Zeker (z)", "twijfel": "Twijfel (t)", "gok": "Gok (k)"}
+SAVE_HINT = "Druk op een cijfer of klik om een vraag te bewaren voor je behandelaar."
+SAVED_MARK = "[bewaard]"
+NOT_SAVED_MARK = "[bewaar]"
+PROVIDER_TITLE = "Vragen voor je behandelaar"
+PROGRESS_TABLE_TITLE = "Je voortgang"
+PROGRESS_COLUMNS = ("Les", "Status")

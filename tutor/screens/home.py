@@ -18,14 +18,16 @@ from tutor.screens.base import TutorScreen
 class LessonItem(ListItem):
     """One lesson in the list: number, title and summary."""
 
-    def __init__(self, number: int, card: LessonCard) -> None:
+    def __init__(self, number: int, card: LessonCard, status: str | None) -> None:
         heading = Text(f"{number}  ", style="bold")
         heading.append(card.title, style="bold")
-        super().__init__(
+        labels = [
             Label(heading, markup=False),
             Label(card.summary, classes="lesson-summary", markup=False),
-            classes="lesson-item",
-        )
+        ]
+        if status:
+            labels.append(Label(status, classes="lesson-status", markup=False))
+        super().__init__(*labels, classes="lesson-item")
         self.lesson_id = card.id
 
 
@@ -34,6 +36,7 @@ class HomeScreen(TutorScreen):
 
     BINDINGS = [
         Binding("q", "app.quit", "Stoppen"),
+        Binding("h", "app.start_review", "Herhalen"),
         *[Binding(str(n), f"open({n})", show=False) for n in range(1, 10)],
     ]
 
@@ -44,21 +47,40 @@ class HomeScreen(TutorScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(strings.HOME_INTRO, id="home-intro", markup=False)
+        app = self.app
+        notice = getattr(app, "notice", None)
+        if notice:
+            yield Static(notice, id="notice", markup=False)
         if not self.cards:
             yield Static(strings.HOME_NO_LESSONS, classes="warning", markup=False)
-        yield ListView(
-            *[LessonItem(number, card) for number, card in enumerate(self.cards, 1)],
-            id="lessons",
-        )
         if self.problems:
             lines = [strings.HOME_BROKEN, *(f"• {problem}" for problem in self.problems)]
             yield Static("\n".join(lines), classes="warning", id="broken", markup=False)
+        review = getattr(app, "review_line", lambda: None)()
+        if review:
+            yield Static(review, id="review-due", markup=False)
+        status = getattr(app, "lesson_status", lambda _: None)
+        yield ListView(
+            *[
+                LessonItem(number, card, status(card.id))
+                for number, card in enumerate(self.cards, 1)
+            ],
+            id="lessons",
+        )
 
     async def show_lessons(self, cards: Sequence[LessonCard], problems: Sequence[Problem]) -> None:
         """Show the validated lessons and the files that broke, if that changes anything."""
         if list(cards) == self.cards and list(problems) == self.problems:
             return
         self.cards, self.problems = list(cards), list(problems)
+        await self._recompose_keeping_place()
+
+    async def on_screen_resume(self) -> None:
+        """Coming back from a lesson: show the new progress."""
+        if getattr(self.app, "progress", None) is not None and self.is_mounted:
+            await self._recompose_keeping_place()
+
+    async def _recompose_keeping_place(self) -> None:
         index = self.query_one("#lessons", ListView).index
         await self.recompose()
         lessons = self.query_one("#lessons", ListView)

@@ -74,6 +74,7 @@ class LessonScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.query_one("#previous", Button).disabled = self.step_index == 0
+        self.app.step_reached(self.lesson, self.step_index)  # type: ignore[attr-defined]
 
     def action_glossary_click(self) -> None:
         """Open the glossary (from the button)."""

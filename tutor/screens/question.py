@@ -7,12 +7,13 @@ from collections.abc import Iterable
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from tutor import strings
 from tutor.content.models import Lesson
-from tutor.quiz import QuizRun, Verdict
+from tutor.quiz import CONFIDENCE_LEVELS, QuizRun, Verdict
 from tutor.screens.base import TutorScreen, action_button
 from tutor.widgets.questions import make_view
 
@@ -25,6 +26,9 @@ class QuestionScreen(TutorScreen):
         Binding("left,backspace", "undo", "Ongedaan", show=False),
         Binding("g", "app.glossary", "Begrippen"),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
+        Binding("z", "confidence('zeker')", "Zeker", show=False),
+        Binding("t", "confidence('twijfel')", "Twijfel", show=False),
+        Binding("k", "confidence('gok')", "Gok", show=False),
     ]
 
     def __init__(self, lesson: Lesson, run: QuizRun, rng: random.Random) -> None:
@@ -33,8 +37,11 @@ class QuestionScreen(TutorScreen):
         self.run = run
         self.view = make_view(run.current, rng)
         self.verdict: Verdict | None = None
+        self.confidence: str | None = None
 
     def title_text(self) -> str:
+        if self.run.is_review:
+            return f"{strings.REVIEW_SESSION_TITLE}: {self.lesson.title}"
         prefix = f"{strings.RESULT_RETRY_TITLE}: " if self.run.is_retry else ""
         return prefix + self.lesson.title
 
@@ -44,6 +51,13 @@ class QuestionScreen(TutorScreen):
     def compose_body(self) -> Iterable[Widget]:
         yield Static(self.run.current.prompt, id="prompt", markup=False)
         yield self.view
+        if getattr(self.app, "progress", None) is not None:
+            with Horizontal(id="confidence"):
+                yield Static(strings.CONFIDENCE_PROMPT, markup=False)
+                for level in CONFIDENCE_LEVELS:
+                    yield action_button(
+                        strings.CONFIDENCE_LABELS[level], f"confidence('{level}')", id=f"c-{level}"
+                    )
         yield Static("", id="feedback", markup=False)
 
     def compose_buttons(self) -> Iterable[Button]:
@@ -56,6 +70,14 @@ class QuestionScreen(TutorScreen):
     def action_pick(self, number: int) -> None:
         """Choose option, item or level `number`."""
         self.view.pick(number)
+
+    def action_confidence(self, level: str) -> None:
+        """Say how sure you are, before seeing the feedback (optional)."""
+        if self.verdict is not None or not self.query("#confidence"):
+            return
+        self.confidence = None if self.confidence == level else level
+        for button in self.query("#confidence Button").results(Button):
+            button.set_class(button.id == f"c-{self.confidence}", "-chosen")
 
     def action_undo(self) -> None:
         """Undo the last choice."""
@@ -71,8 +93,12 @@ class QuestionScreen(TutorScreen):
         if response is None:
             self.notify(strings.ANSWER_INCOMPLETE, timeout=3)
             return
+        question = self.run.current
         self.verdict = self.run.answer(response)
+        self.app.answered(self.lesson, question, self.verdict, self.confidence)  # type: ignore[attr-defined]
         self.view.show_verdict(self.verdict)
+        if self.query("#confidence"):
+            self.query_one("#confidence").display = False
         self.show_feedback(self.verdict)
 
     def show_feedback(self, verdict: Verdict) -> None:

@@ -29,6 +29,8 @@ class ResultScreen(TutorScreen):
         self.run = run
 
     def title_text(self) -> str:
+        if self.run.is_review:
+            return strings.REVIEW_SESSION_TITLE
         prefix = f"{strings.RESULT_RETRY_TITLE}: " if self.run.is_retry else ""
         return prefix + self.lesson.title
 
@@ -41,7 +43,8 @@ class ResultScreen(TutorScreen):
         yield Static(message.format(needed=run.needed), id="verdict", markup=False)
         wrong = run.wrong_questions()
         if wrong:
-            text = Text(strings.RESULT_WRONG_HEADER, style="bold")
+            text = Text()
+            text.append(strings.RESULT_WRONG_HEADER, style="bold")
             for question in wrong:
                 text.append(f"\n• {question.prompt}")
             yield Static(text, id="wrong-list")

@@ -39,7 +39,8 @@ class CascadeView(Widget):
 
     def render(self) -> Text:
         width = self.content_size.width or FALLBACK_WIDTH
-        text = Text(
+        text = Text()
+        text.append(
             strings.CASCADE_TITLE.format(number=self.current + 1, total=len(self.links)) + "\n",
             style="bold",
         )
@@ -90,7 +91,8 @@ class TimelineView(Widget):
                 return 0
             return round((math.log(value) - low) / (high - low) * (plot - 1))
 
-        text = Text(strings.TIMELINE_TITLE + "\n", style="bold", no_wrap=True, overflow="crop")
+        text = Text(no_wrap=True, overflow="crop")
+        text.append(strings.TIMELINE_TITLE + "\n", style="bold")
         for bar in self.bars:
             start, end = column(bar.start_hours), column(bar.end_hours)
             text.append(bar.label[:LABEL_WIDTH].ljust(LABEL_WIDTH) + " ", style="bold")

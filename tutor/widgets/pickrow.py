@@ -23,7 +23,8 @@ class PickRow(Static):
 
     def show(self, mark: str, text: str, *, style: str = "") -> None:
         """Show the row as `digit  mark text`, with CSS state classes set by the caller."""
-        line = Text(f"{self.number} ", style="bold")
+        line = Text()
+        line.append(f"{self.number} ", style="bold")
         line.append(f"{mark} " if mark else "")
         line.append(text, style=style)
         self.update(line)

@@ -195,7 +195,8 @@ class OrderView(QuestionView):
         return tuple(self.picked) if len(self.picked) == len(self.items) else None
 
     def status(self) -> Text | str:
-        line = Text(strings.ORDER_YOURS + " ", style="bold")
+        line = Text()
+        line.append(strings.ORDER_YOURS + " ", style="bold")
         line.append(" → ".join(self.items[i] for i in self.picked) or "…")
         return line
 
@@ -288,7 +289,8 @@ class EvidenceView(QuestionView):
         if len(self.levels) >= len(self.statements):
             return ""
         number = len(self.levels) + 1
-        line = Text(
+        line = Text()
+        line.append(
             strings.EVIDENCE_CURRENT.format(number=number, total=len(self.statements)) + "\n",
             style="bold",
         )
