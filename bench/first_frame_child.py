@@ -25,6 +25,16 @@ else:
             yield Static("Hallo")
 
 
+def make_app() -> Base:  # type: ignore[valid-type]
+    """The app as the `tutor` command starts it (with the progress store), or the bare one."""
+    if which != "tutor":
+        return Timed()
+    from tutor.store.progress import open_progress_for_app
+
+    opened = open_progress_for_app()
+    return Timed(progress=opened.store, notice=opened.notice)
+
+
 class Timed(Base):  # type: ignore[misc,valid-type]
     """Prints READY once the main screen is mounted and has been refreshed."""
 
@@ -44,4 +54,4 @@ class Timed(Base):  # type: ignore[misc,valid-type]
         self.exit()
 
 
-Timed().run(headless=True)
+make_app().run(headless=True)

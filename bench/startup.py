@@ -9,23 +9,28 @@ Usage: python bench/startup.py [--runs N]
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).parent
+DATA_DIR = tempfile.mkdtemp(prefix="tutor-bench-")  # progress store, as `tutor` opens it
 
 
 def first_frame_seconds(which: str) -> float:
     """Seconds from spawning the child to its READY line."""
+    env = {**os.environ, "TUTOR_DATA_DIR": DATA_DIR}
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, str(HERE / "first_frame_child.py"), which],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         cwd=HERE.parent,
+        env=env,
         text=True,
     )
     assert child.stdout is not None

@@ -44,6 +44,7 @@ class HomeScreen(TutorScreen):
         super().__init__(id="home")
         self.cards = list(cards)
         self.problems = list(problems)
+        self._shown = False
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(strings.HOME_INTRO, id="home-intro", markup=False)
@@ -76,8 +77,11 @@ class HomeScreen(TutorScreen):
         await self._recompose_keeping_place()
 
     async def on_screen_resume(self) -> None:
-        """Coming back from a lesson: show the new progress."""
-        if getattr(self.app, "progress", None) is not None and self.is_mounted:
+        """Coming back from a lesson: show the new progress (not on the first showing)."""
+        if not self._shown:
+            self._shown = True
+            return
+        if getattr(self.app, "progress", None) is not None:
             await self._recompose_keeping_place()
 
     async def _recompose_keeping_place(self) -> None:
