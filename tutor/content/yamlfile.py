@@ -65,8 +65,11 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Any, LineMap]:
         if node is None:
             raise ContentError([Problem(shown_as, 1, "het bestand is leeg")])
         lines: LineMap = {}
-        _check_and_map(node, (), lines, shown_as)
-        data = loader.construct_document(node)
+        try:
+            data = _build(node, (), lines, shown_as, loader)
+        except _NeedsFullConstructor:
+            _check_tags(node, shown_as)
+            data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
@@ -123,8 +126,47 @@ def _describe(error: yaml.MarkedYAMLError) -> str:
     return f"de YAML klopt hier niet ({problem})"
 
 
-def _check_and_map(node: yaml.Node, path: Path_, lines: LineMap, shown_as: str) -> None:
-    """Refuse unsafe tags and record the line of each value, walking the node tree."""
+class _NeedsFullConstructor(Exception):
+    """The document uses a feature (merge keys) that `_build` leaves to PyYAML."""
+
+
+_STR_TAG = _SAFE_TAG_PREFIX + "str"
+_MERGE_TAG = _SAFE_TAG_PREFIX + "merge"
+
+
+def _build(node: yaml.Node, path: Path_, lines: LineMap, shown_as: str, loader: Any) -> Any:
+    """Build the plain data of `node`, refusing unsafe tags and recording lines.
+
+    Does in one walk what `construct_document` plus a line walk would do; plain
+    strings (nearly every scalar) are taken as they are, other scalars go through
+    the safe constructor.
+    """
+    _refuse_unsafe(node, shown_as)
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(item, path + (index,), lines, shown_as, loader)
+            for index, item in enumerate(node.value)
+        ]
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == _MERGE_TAG:
+            raise _NeedsFullConstructor
+        key = _build(key_node, path + ("<key>",), {}, shown_as, loader)
+        if not isinstance(key, str | int | float | bool) and key is not None:
+            raise ContentError(
+                [Problem(shown_as, key_node.start_mark.line + 1, "een sleutel moet tekst zijn")]
+            )
+        name = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.tag)
+        result[key] = _build(value_node, path + (name,), lines, shown_as, loader)
+        lines[path + (name,)] = key_node.start_mark.line + 1
+    return result
+
+
+def _refuse_unsafe(node: yaml.Node, shown_as: str) -> None:
+    """Refuse any tag but the plain YAML ones: `!!python/...` never constructs anything."""
     if node.tag not in _SAFE_TAGS:
         raise ContentError(
             [
@@ -135,16 +177,18 @@ def _check_and_map(node: yaml.Node, path: Path_, lines: LineMap, shown_as: str) 
                 )
             ]
         )
-    lines.setdefault(path, node.start_mark.line + 1)
+
+
+def _check_tags(node: yaml.Node, shown_as: str) -> None:
+    """Refuse unsafe tags anywhere below `node` (used before the full constructor runs)."""
+    _refuse_unsafe(node, shown_as)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.tag)
-            _check_and_map(key_node, path + ("<key>",), {}, shown_as)
-            _check_and_map(value_node, path + (key,), lines, shown_as)
-            lines[path + (key,)] = key_node.start_mark.line + 1
+            _check_tags(key_node, shown_as)
+            _check_tags(value_node, shown_as)
     elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _check_and_map(item, path + (index,), lines, shown_as)
+        for item in node.value:
+            _check_tags(item, shown_as)
 
 
 def line_of(lines: LineMap, loc: tuple[str | int, ...]) -> int:
