@@ -237,3 +237,23 @@ async def test_opening_a_lesson_that_failed_validation_says_so(good_copy: Path) 
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any(strings.LESSON_BROKEN in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.parametrize("kind", ["cascade", "timeline"])
+async def test_diagrams_fit_80_columns(kind: str) -> None:
+    from tutor.widgets.diagrams import TimelineView
+
+    lessons = [lesson for lesson in SHIPPED.lessons if any(s.diagram == kind for s in lesson.steps)]
+    assert lessons, f"no lesson has a {kind} diagram"
+    for lesson in lessons:
+        index = next(i for i, s in enumerate(lesson.steps) if s.diagram == kind)
+        app = TutorApp(content=SHIPPED, seed=1)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.push_screen(LessonScreen(lesson, index))
+            await pilot.pause()
+            view = app.screen.query_one(CascadeView if kind == "cascade" else TimelineView)
+            lines = view.render().plain.splitlines()
+            assert lines and max(len(line) for line in lines) <= 78, lesson.id
+            if kind == "cascade":
+                for link in lesson.diagrams.cascade:  # type: ignore[union-attr]
+                    assert link.label in view.render().plain

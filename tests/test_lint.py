@@ -170,3 +170,34 @@ def test_abbreviations_count_one_syllable_per_letter() -> None:
 
     # "BDNF" said aloud is four syllables; the score must be lower than for a one-syllable word.
     assert flesch_douma("Het BDNF helpt.") < flesch_douma("Het eiwit helpt.")
+
+
+def test_shipped_quizzes_use_every_question_type_and_enough_of_each() -> None:
+    from tutor.content.loader import load_content
+
+    content = load_content(PROJECT)
+    assert len(content.lessons) == 5
+    types_used = set()
+    for lesson in content.lessons:
+        quiz = content.quizzes[lesson.id]
+        kinds = {question.type for question in quiz.questions}
+        assert len(quiz.questions) >= 8 and len(kinds) >= 4, lesson.id
+        types_used |= kinds
+        assert len(lesson.unknowns) >= 3, lesson.id
+    assert types_used == {"single", "multiple", "true_false", "order", "match", "evidence"}
+    cascade_quiz = content.quizzes["hoe-werkt-ketamine"]
+    assert any(question.type == "order" for question in cascade_quiz.questions)
+
+
+def test_cli_unexpected_error_is_a_dutch_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tutor.content.lint as lint_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise PermissionError("geen toegang tot lessons/")
+
+    monkeypatch.setattr(lint_module, "lint", broken)
+    assert main(["lint"]) == 1
+    err = capsys.readouterr().err
+    assert "Er ging iets mis" in err and "Traceback" not in err

@@ -7,6 +7,7 @@ needs them, so `tutor --help` and start-up stay fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
 from pathlib import Path
@@ -108,11 +109,23 @@ def main(argv: list[str] | None = None) -> int:
     """Run the `tutor` command line and return the exit code."""
     args = build_parser().parse_args(argv)
     root = content_root(args)
-    if args.command == "lint":
-        return run_lint(root, readability=args.readability)
-    if getattr(args, "run", None) is not None:
-        return int(args.run(args))
-    return run_app(root)
+    try:
+        if args.command == "lint":
+            return run_lint(root, readability=args.readability)
+        if getattr(args, "run", None) is not None:
+            return int(args.run(args))
+        return run_app(root)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # never a traceback in front of a user
+        if os.environ.get("TUTOR_DEBUG"):
+            raise
+        print(
+            f"Er ging iets mis: {error.__class__.__name__}: {error}\n"
+            "Zet TUTOR_DEBUG=1 om de details te zien (voor de beheerder).",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def run_lint(root: Path | None, *, readability: bool = True) -> int:
