@@ -184,7 +184,7 @@ async def test_answers_are_stored_at_once_and_home_shows_done(store) -> None:  #
         assert isinstance(app.screen, HomeScreen)
         status = " ".join(str(w.render()) for w in app.screen.query(".lesson-status").results(Static))
         assert "Klaar: beste score 7 van 8 (02-11-2026)" in status
-        assert "Herhalen: 1 vraag" in str(app.screen.query_one("#review-due", Static).render())
+        assert "Herhalen: 1 vraag om" in str(app.screen.query_one("#review-due", Static).render())
 
 
 async def test_review_asks_due_questions_and_moves_them_up(store, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]

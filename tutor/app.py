@@ -139,7 +139,9 @@ class TutorApp(App[None]):
         if self.progress is None:
             return None
         count = len(self.due_review())
-        return strings.REVIEW_DUE.format(count=count) if count else strings.REVIEW_NONE
+        if count == 0:
+            return strings.REVIEW_NONE
+        return strings.REVIEW_DUE_ONE if count == 1 else strings.REVIEW_DUE.format(count=count)
 
     def due_review(self) -> list[tuple[Lesson, Question]]:
         """The questions due for review today, in the order to ask them."""

@@ -1,0 +1,111 @@
+"""Layer 3 for group sessions: what the projector and a participant's screen look like.
+
+The session code is fixed (123456) so the pictures do not change from run to run.
+Regenerate after a deliberate change with
+`pytest tests/test_group_snapshots.py --snapshot-update` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import GOOD_ROOT
+from tutor.content.loader import load_content
+from tutor.group.participant_app import ParticipantApp
+from tutor.group.session import TrainerSession
+from tutor.group.trainer_app import TrainerApp
+from tutor.store.group import SQLiteGroupStore
+
+GOOD = load_content(GOOD_ROOT)
+LESSON = GOOD.lesson("mini-les")
+QUESTIONS = GOOD.quizzes["mini-les"].questions
+PROJECTOR = (120, 35)
+LAPTOP = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tutor.store.group.secrets.randbelow", lambda _: 123456)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "groups.sqlite3"
+
+
+def trainer(db: Path) -> TrainerApp:
+    return TrainerApp(content=GOOD, lesson_id="mini-les", store=SQLiteGroupStore(db))
+
+
+def answer_first_question(db: Path, responses: list[str]) -> None:
+    """Participants answer question 1 straight through the store."""
+    store = SQLiteGroupStore(db)
+    for response in responses:
+        store.answer("123456", store.join("123456"), 0, response)
+
+
+def test_trainer_lobby(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(trainer(db), terminal_size=PROJECTOR)
+
+
+def test_trainer_step_with_note(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(trainer(db), press=["right"], terminal_size=PROJECTOR)
+
+
+def test_trainer_question_revealed(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("right", "right", "right")
+        answer_first_question(db, ["[0]", "[1]", "[1]", "[0]", "[0]"])
+        await pilot.press("2", "r")
+
+    assert snap_compare(trainer(db), run_before=run_before, terminal_size=PROJECTOR)
+
+
+def test_trainer_question_discuss(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("right", "right", "right")
+        answer_first_question(db, ["[0]", "[1]", "[1]"])
+        await pilot.press("b")
+
+    assert snap_compare(trainer(db), run_before=run_before, terminal_size=PROJECTOR)
+
+
+def test_trainer_open_question(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
+    presses = ["right"] * (1 + len(LESSON.steps) + len(QUESTIONS))
+    assert snap_compare(trainer(db), press=presses, terminal_size=PROJECTOR)
+
+
+def test_trainer_summary(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press(*["right"] * (1 + len(LESSON.steps)))
+        answer_first_question(db, ["[0]", "[1]", "[1]"])
+        await pilot.press(*["right"] * (len(QUESTIONS) + len(LESSON.unknowns)))
+
+    assert snap_compare(trainer(db), run_before=run_before, terminal_size=PROJECTOR)
+
+
+def test_participant_join(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
+    app = ParticipantApp(content=GOOD, store=SQLiteGroupStore(db))
+    assert snap_compare(app, press=["1", "2"], terminal_size=LAPTOP)
+
+
+def test_participant_after_reveal(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
+    store = SQLiteGroupStore(db)
+    session = TrainerSession(store, LESSON, QUESTIONS)
+    app = ParticipantApp(code=session.code, content=GOOD, store=SQLiteGroupStore(db))
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press(*"Anna", "enter")
+        while session.kind != "question":
+            session.next()
+        app.call_later(app.follow)
+        await pilot.pause()
+        await pilot.press("2")
+        session.reveal()
+        app.call_later(app.follow)
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=run_before, terminal_size=LAPTOP)

@@ -1,0 +1,136 @@
+"""Every Dutch text of the group sessions (trainer, participants, serve).
+
+Kept in one place, next to `tutor.strings`, so wording is consistent and easy to
+review. Never imports Textual.
+"""
+
+from __future__ import annotations
+
+GROUP_TITLE = "Groepssessie"
+CODE_LABEL = "Code"
+CODE_SHORT = "Code {code}"
+
+# Trainer
+LOBBY_INTRO = "Doe mee met je eigen telefoon of laptop. Je antwoorden zijn anoniem."
+LOBBY_OPEN = "Open in je browser:"
+LOBBY_NO_SERVER = "Deelnemen in de browser kan zodra 'tutor serve' draait."
+LOBBY_TERMINAL = "Of typ in een terminal: tutor join --code {code}"
+LOBBY_START = "Druk op → om te beginnen."
+PRESENT = "Meedoen: {count}"
+ANSWERS = "Antwoorden: {count}"
+ANSWERS_WITH_HANDS = "Antwoorden: {count} (waarvan {hands} handen)"
+NOTE_TITLE = "Voor de trainer"
+NOTE_NONE = "Geen notitie bij deze stap."
+NOTE_HINT = "n verbergt dit paneel"
+QUESTION_WAITING = (
+    "Iedereen kiest een antwoord. Je ziet pas wat goed is als je op r drukt. "
+    "b laat de antwoorden zien om te bespreken."
+)
+QUESTION_HANDS = "Geen apparaten? Tel de handen: druk op het cijfer van een antwoord (x haalt weg)."
+QUESTION_HANDS_CHOICE_ONLY = "Handen tellen kan alleen bij vragen met antwoorden om uit te kiezen."
+DISCUSS_TITLE = "Bespreek: wat kozen jullie?"
+DISCUSS_HINT = "Het goede antwoord blijft nog verborgen. Druk op r om het te laten zien."
+REVEAL_TITLE = "Het goede antwoord"
+NO_ANSWERS_YET = "Nog geen antwoorden."
+OTHER_RESPONSES = "Iets anders"
+TRAINER_UNKNOWN_TITLE = "Wat we nog niet weten ({number} van {total})"
+DISCUSSION_TITLE = "Om te bespreken"
+NOTE_REVIEW = (
+    "Hier is geen goed of fout antwoord: ook de onderzoekers weten het nog niet. "
+    "Laat de groep eerst vertellen wat ze denken."
+)
+DISCUSSION_PROMPTS = (
+    "Wat vind je ervan dat de onderzoekers dit nog niet weten?",
+    "Wat zou je hierover aan je arts of behandelaar willen vragen?",
+    "Wat betekent deze onzekerheid voor jou of voor je naaste?",
+)
+SUMMARY_TITLE = "Samenvatting van de sessie"
+SUMMARY_INTRO = (
+    "Per vraag: hoeveel mensen antwoordden, hoeveel goed, en het vaakst gekozen foute antwoord."
+)
+SUMMARY_COLUMNS = ("Vraag", "Beantwoord", "Goed", "Vaakst gekozen fout")
+SUMMARY_NONE = "–"
+SUMMARY_SAVED = "Samenvatting opgeslagen in {path}"
+SUMMARY_SAVE_FAILED = "Kon de samenvatting niet opslaan in {path}: {error}"
+SUMMARY_TIP = "Tip: met 'tutor trainer --summary BESTAND' bewaar je dit overzicht als Markdown."
+SUMMARY_FILE_TITLE = "Samenvatting groepssessie: {title}"
+SUMMARY_FILE_DATE = "Datum: {date}"
+SUMMARY_FILE_NO_NAMES = "Dit overzicht bevat geen namen. Antwoorden zijn anoniem gegeven."
+QUIT_CONFIRM = "Druk nog een keer op q om de sessie te stoppen."
+LESSON_UNKNOWN = "Les '{lesson}' bestaat niet. Kies uit: {choices}"
+STORE_PROBLEM = "Dat lukte niet: de groepsopslag reageert niet. Probeer het zo nog eens."
+SESSION_GONE = "De sessie is verlopen of gestopt. Start een nieuwe sessie met 'tutor trainer'."
+STORE_UNAVAILABLE = "De groepsopslag is niet te gebruiken: {error}"
+
+TRAINER_HELP_TITLE = "Toetsen voor de trainer"
+TRAINER_KEYS = (
+    ("→ / Enter / spatie", "volgende stap, vraag of open vraag"),
+    ("← / Backspace", "terug"),
+    ("r", "laat het goede antwoord zien (onthullen)"),
+    ("b", "bespreek: toon de antwoorden, nog zonder het goede antwoord"),
+    ("1-9", "handen tellen: één stem voor dat antwoord"),
+    ("x", "haal de laatste handstem weg"),
+    ("n", "notitie voor de trainer tonen of verbergen"),
+    ("g", "begrippen van deze les"),
+    ("?", "deze hulp"),
+    ("q", "sessie stoppen (twee keer drukken)"),
+)
+
+BUTTON_REVEAL = "Onthul (r)"
+BUTTON_DISCUSS = "Bespreek (b)"
+BUTTON_NOTE = "Notitie (n)"
+BUTTON_START = "Begin →"
+
+# Participants
+JOIN_TITLE = "Meedoen met een groepssessie"
+JOIN_INTRO = "Typ de code van zes cijfers die de trainer laat zien."
+JOIN_CODE = "Code"
+JOIN_NAME = "Je naam (mag leeg blijven; alleen jij ziet hem)"
+JOIN_BUTTON = "Meedoen"
+JOIN_BAD_CODE = "Een code heeft zes cijfers, bijvoorbeeld 123456."
+JOIN_UNKNOWN = "Er is geen sessie met code {code}. Kijk de code nog eens goed na."
+JOIN_EXPIRED = "De sessie met code {code} is verlopen. Vraag de trainer om een nieuwe code."
+JOIN_ENDED = "De sessie met code {code} is al afgelopen."
+JOIN_FULL = "De sessie met code {code} is vol."
+JOIN_NO_LESSON = "Deze les is op deze computer niet te vinden. Vraag de trainer om hulp."
+HELLO = "Hallo {name}!"
+WAITING = "Je doet mee. Wacht tot de trainer begint."
+FOLLOWING = "Je volgt de trainer. Het scherm verandert vanzelf."
+PARTICIPANT_HINT_SENT = (
+    "Je antwoord is verstuurd. "
+    "Je kunt het nog veranderen tot de trainer het goede antwoord laat zien."
+)
+PARTICIPANT_HINT_OPEN = (
+    "Kies je antwoord met een cijfer of door te klikken. Het gaat vanzelf naar de trainer."
+)
+PARTICIPANT_MULTIPLE_HINT = "Er kunnen meer antwoorden goed zijn. Kies alles wat klopt."
+PARTICIPANT_HINT_CLOSED = "De trainer laat nu het goede antwoord zien."
+PARTICIPANT_NO_ANSWER = "Je hebt deze vraag niet beantwoord."
+PARTICIPANT_TOO_LATE = "Te laat: de trainer liet het goede antwoord al zien."
+PARTICIPANT_LOST = "De verbinding met de sessie is weg. Probeer opnieuw mee te doen."
+END_TITLE = "De sessie is klaar"
+END_THANKS = "Dank je wel voor het meedoen."
+END_ENDED = "De trainer heeft de sessie gestopt. Dank je wel voor het meedoen."
+END_SCORE = "Jij had {right} van {total} vragen goed."
+END_CLOSE = "Je kunt dit venster nu sluiten."
+PARTICIPANT_HELP_TITLE = "Hulp"
+PARTICIPANT_KEYS = (
+    ("1-9", "kies een antwoord (of klik erop)"),
+    ("← / Backspace", "keuze ongedaan maken"),
+    ("g", "begrippen van deze les"),
+    ("?", "deze hulp"),
+    ("Ctrl+Q", "stoppen"),
+)
+PARTICIPANT_HELP_TEXT = (
+    "De trainer bepaalt wat je ziet. Je antwoorden zijn anoniem: de trainer ziet alleen hoeveel "
+    "mensen welk antwoord kozen."
+)
+
+# Serve
+SERVE_OPEN = "Deelnemers openen in hun browser: {url}"
+SERVE_LOCAL = (
+    "Alleen deze computer kan dit adres openen. Voor telefoons of laptops in hetzelfde netwerk: "
+    "start met --host 0.0.0.0 (en eventueel --public-url)."
+)
+SERVE_STOP = "Stoppen: Ctrl+C"
+SERVE_PORT_BUSY = "Poort {port} is al in gebruik. Kies een andere met --port."
