@@ -58,6 +58,8 @@ def test_trainer_question_revealed(snap_compare, db) -> None:  # type: ignore[no
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("right", "right", "right")
         answer_first_question(db, ["[0]", "[1]", "[1]", "[0]", "[0]"])
+        pilot.app.poll()  # the live count now, not at the next timer tick
+        await pilot.pause()
         await pilot.press("2", "r")
 
     assert snap_compare(trainer(db), run_before=run_before, terminal_size=PROJECTOR)
@@ -67,6 +69,8 @@ def test_trainer_question_discuss(snap_compare, db) -> None:  # type: ignore[no-
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("right", "right", "right")
         answer_first_question(db, ["[0]", "[1]", "[1]"])
+        pilot.app.poll()  # the live count now, not at the next timer tick
+        await pilot.pause()
         await pilot.press("b")
 
     assert snap_compare(trainer(db), run_before=run_before, terminal_size=PROJECTOR)
@@ -81,6 +85,8 @@ def test_trainer_summary(snap_compare, db) -> None:  # type: ignore[no-untyped-d
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press(*["right"] * (1 + len(LESSON.steps)))
         answer_first_question(db, ["[0]", "[1]", "[1]"])
+        pilot.app.poll()  # the live count now, not at the next timer tick
+        await pilot.pause()
         await pilot.press(*["right"] * (len(QUESTIONS) + len(LESSON.unknowns)))
 
     assert snap_compare(trainer(db), run_before=run_before, terminal_size=PROJECTOR)

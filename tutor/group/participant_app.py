@@ -240,13 +240,11 @@ class ParticipantApp(App[None]):
 
     def action_help(self) -> None:
         """Show the participant's keys."""
-        from tutor.screens.trainer_help import KeysHelpScreen
+        from tutor.screens.help import HelpScreen
 
-        if not isinstance(self.screen, KeysHelpScreen):
+        if not isinstance(self.screen, HelpScreen):
             keys = gs.PARTICIPANT_KEYS
-            self.push_screen(
-                KeysHelpScreen(gs.PARTICIPANT_HELP_TITLE, keys, gs.PARTICIPANT_HELP_TEXT)
-            )
+            self.push_screen(HelpScreen(gs.PARTICIPANT_HELP_TITLE, keys, gs.PARTICIPANT_HELP_TEXT))
 
     def action_glossary(self) -> None:
         """Show the glossary of the lesson."""

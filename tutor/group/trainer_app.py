@@ -196,9 +196,10 @@ class TrainerApp(App[None]):
 
     def action_help(self) -> None:
         """Show the trainer's keys."""
-        from tutor.screens.trainer_help import KeysHelpScreen, trainer_help
+        from tutor.screens.help import HelpScreen
+        from tutor.screens.trainer_help import trainer_help
 
-        if not isinstance(self.screen, KeysHelpScreen):
+        if not isinstance(self.screen, HelpScreen):
             self.push_screen(trainer_help())
 
     def action_glossary(self) -> None:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button
 
 from tutor import strings
 from tutor.content.models import Lesson, Step
 from tutor.screens.base import TutorScreen, action_button
-from tutor.widgets.diagrams import CascadeView, TimelineView
-from tutor.widgets.evidence import EvidenceBadge
+from tutor.widgets.diagrams import CascadeView
+from tutor.widgets.step import step_widgets
 
 
 class LessonScreen(TutorScreen):
@@ -43,27 +41,7 @@ class LessonScreen(TutorScreen):
         return strings.STEP_COUNTER.format(number=self.step_index + 1, total=len(self.lesson.steps))
 
     def compose_body(self) -> Iterable[Widget]:
-        with Horizontal(id="step-heading"):
-            yield Static(self.step.title, id="step-title", markup=False)
-            yield EvidenceBadge(self.step.evidence)
-        diagram = self.diagram()
-        if diagram is not None:
-            yield diagram  # first: people would rather look than read
-        yield Markdown(self.step.text, id="step-text")
-        key_point = Text(f"{strings.KEY_POINT}: ", style="bold")
-        key_point.append(self.step.key_point)
-        yield Static(key_point, id="key-point")
-
-    def diagram(self) -> Widget | None:
-        """The diagram of this step, built from the lesson's data, if any."""
-        data = self.lesson.diagrams
-        if data is None or self.step.diagram is None:
-            return None
-        if self.step.diagram == "cascade" and data.cascade:
-            return CascadeView(data.cascade)
-        if self.step.diagram == "timeline" and data.timeline and data.timeline_marks:
-            return TimelineView(data.timeline_marks, data.timeline)
-        return None
+        return step_widgets(self.lesson, self.step)
 
     def compose_buttons(self) -> Iterable[Button]:
         yield action_button(strings.BUTTON_PREVIOUS, "previous", id="previous")

@@ -17,6 +17,7 @@ from tutor.quiz import Response, Verdict, check
 from tutor.screens.base import action_button
 from tutor.screens.participant_base import ParticipantScreen
 from tutor.store.group import Position
+from tutor.widgets.feedback import show_feedback
 from tutor.widgets.questions import ChoiceView, make_view
 
 
@@ -136,23 +137,7 @@ class ParticipantQuestionScreen(ParticipantScreen):
             key = answer_key(self.question, self.order)
             verdict = Verdict(False, tuple(key), tuple(self.question.quotes))
         self.view.show_verdict(verdict)
-        text = Text()
-        if self.sent is None:
-            text.append(gs.PARTICIPANT_NO_ANSWER, style="bold")
-        elif verdict.correct:
-            text.append(f"✓ {strings.ANSWER_RIGHT}", style="bold green")
-        else:
-            text.append(f"✗ {strings.ANSWER_WRONG}", style="bold red")
-        for line in verdict.feedback:
-            text.append(f"\n{line}")
-        text.append(f"\n\n{strings.ANSWER_QUOTE}", style="bold")
-        for quote in verdict.quotes:
-            text.append(f"\n„{quote}”", style="italic")
-        feedback = self.query_one("#feedback", Static)
-        feedback.update(text)
-        feedback.display = True
-        feedback.set_class(verdict.correct, "-right")
-        feedback.set_class(not verdict.correct, "-wrong")
+        headline = gs.PARTICIPANT_NO_ANSWER if self.sent is None else None
+        show_feedback(self.query_one("#feedback", Static), verdict, headline)
         self.query_one("#undo", Button).display = False
         self.show_status()
-        self.call_after_refresh(feedback.scroll_visible)

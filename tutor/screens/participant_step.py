@@ -10,7 +10,7 @@ from tutor import strings
 from tutor.content.models import Lesson, Step
 from tutor.screens.participant_base import ParticipantScreen
 from tutor.store.group import Position
-from tutor.widgets.group_step import show_link, step_widgets
+from tutor.widgets.step import show_link, step_widgets
 
 
 class ParticipantStepScreen(ParticipantScreen):

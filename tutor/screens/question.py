@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 
-from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
@@ -15,6 +14,7 @@ from tutor import strings
 from tutor.content.models import Lesson
 from tutor.quiz import CONFIDENCE_LEVELS, QuizRun, Verdict
 from tutor.screens.base import TutorScreen, action_button
+from tutor.widgets.feedback import show_feedback
 from tutor.widgets.questions import make_view
 
 
@@ -103,21 +103,6 @@ class QuestionScreen(TutorScreen):
 
     def show_feedback(self, verdict: Verdict) -> None:
         """Show right or wrong, the feedback and the article's own words."""
-        text = Text()
-        if verdict.correct:
-            text.append(f"✓ {strings.ANSWER_RIGHT}", style="bold green")
-        else:
-            text.append(f"✗ {strings.ANSWER_WRONG}", style="bold red")
-        for line in verdict.feedback:
-            text.append(f"\n{line}")
-        text.append(f"\n\n{strings.ANSWER_QUOTE}", style="bold")
-        for quote in verdict.quotes:
-            text.append(f"\n„{quote}”", style="italic")
-        feedback = self.query_one("#feedback", Static)
-        feedback.update(text)
-        feedback.display = True
-        feedback.set_class(verdict.correct, "-right")
-        feedback.set_class(not verdict.correct, "-wrong")
+        show_feedback(self.query_one("#feedback", Static), verdict)
         self.query_one("#confirm", Button).label = strings.BUTTON_CONTINUE
         self.query_one("#undo", Button).display = False
-        self.call_after_refresh(feedback.scroll_visible)

@@ -13,7 +13,7 @@ from tutor.content.models import Step
 from tutor.group import group_strings as gs
 from tutor.screens.base import action_button
 from tutor.screens.trainer_base import TrainerScreen
-from tutor.widgets.group_step import show_link, step_widgets
+from tutor.widgets.step import show_link, step_widgets
 
 if TYPE_CHECKING:
     from tutor.group.session import TrainerSession
