@@ -158,7 +158,9 @@ async def test_resume_where_you_were_or_start_again(store) -> None:  # type: ign
     store.reach_step("mini-les", 1, 2)
     app = TutorApp(content=GOOD, progress=store, seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
-        home_text = " ".join(str(w.render()) for w in app.screen.query(".lesson-status").results(Static))
+        home_text = " ".join(
+            str(w.render()) for w in app.screen.query(".lesson-status").results(Static)
+        )
         assert "Bezig: stap 2 van 2" in home_text
         await pilot.press("1")
         assert isinstance(app.screen, ResumeDialog)
@@ -182,7 +184,9 @@ async def test_answers_are_stored_at_once_and_home_shows_done(store) -> None:  #
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("enter", "escape")
         assert isinstance(app.screen, HomeScreen)
-        status = " ".join(str(w.render()) for w in app.screen.query(".lesson-status").results(Static))
+        status = " ".join(
+            str(w.render()) for w in app.screen.query(".lesson-status").results(Static)
+        )
         assert "Klaar: beste score 7 van 8 (02-11-2026)" in status
         assert "Herhalen: 1 vraag om" in str(app.screen.query_one("#review-due", Static).render())
 
@@ -194,7 +198,9 @@ async def test_review_asks_due_questions_and_moves_them_up(store, clock: FakeClo
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
         assert isinstance(app.screen, QuestionScreen)
-        assert strings.REVIEW_SESSION_TITLE in str(app.screen.query_one("#screen-title", Static).render())
+        assert strings.REVIEW_SESSION_TITLE in str(
+            app.screen.query_one("#screen-title", Static).render()
+        )
         assert app.screen.run.current.id == "snel"  # confidently wrong first
         await answer_current(pilot, right=True)
         await pilot.press("enter")

@@ -46,6 +46,7 @@ def _existing_dir(value: str) -> Path:
 # sets `run=<function(args) -> int>` on its parsers. They import only argparse at
 # module level, so `tutor --help` stays fast.
 COMMAND_MODULES: tuple[str, ...] = (
+    "tutor.kiosk.commands",
     "tutor.group.commands",
     "tutor.export.commands",
     # one module per line

@@ -1,0 +1,62 @@
+"""Kiosk variants of three shared screens: what differs is only where they lead.
+
+- Home: never lists broken lesson files to visitors (staff use `tutor lint`).
+- Result: "Naar de lessen" goes back to the list; Esc still wipes the visit.
+- Help: lists no key that ends the program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from tutor import strings
+from tutor.content.cards import LessonCard
+from tutor.content.errors import Problem
+from tutor.kiosk import kiosk_strings as text
+from tutor.screens.base import action_button
+from tutor.screens.help import HelpScreen
+from tutor.screens.home import HomeScreen
+from tutor.screens.result import ResultScreen
+
+
+class KioskHomeScreen(HomeScreen):
+    """The lesson list of one visit."""
+
+    def __init__(self, cards: Sequence[LessonCard]) -> None:
+        """Create the list from lesson cards; broken files are left out silently."""
+        super().__init__(cards, [])
+        self.add_class("kiosk-screen")
+
+    async def show_lessons(self, cards: Sequence[LessonCard], problems: Sequence[Problem]) -> None:
+        """Show the validated lessons, without the list of broken files."""
+        await super().show_lessons(cards, [])
+        self.app.add_done_button(self)  # type: ignore[attr-defined]  # lost if it recomposed
+
+
+class KioskResultScreen(ResultScreen):
+    """The result of a quiz run in the kiosk."""
+
+    def action_home(self) -> None:
+        """Back to the lesson list, keeping the visit (Esc and Klaar end it)."""
+        self.app.back_to_lessons()  # type: ignore[attr-defined]
+
+
+class KioskHelpScreen(HelpScreen):
+    """The keys of the kiosk, and that Klaar wipes everything."""
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for key, meaning in text.HELP_KEYS:
+            table.add_row(key, meaning)
+        with Vertical(classes="dialog"):
+            yield Static(strings.HELP_TITLE, classes="dialog-title", markup=False)
+            yield Static(table)
+            yield Static(text.HELP_MOUSE, markup=False)
+            yield action_button(strings.BUTTON_CLOSE, "close", variant="primary")
