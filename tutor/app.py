@@ -134,13 +134,14 @@ class TutorApp(App[None]):
         total = steps_total or saved.steps_total
         return strings.STATUS_IN_PROGRESS.format(step=saved.step + 1, total=total)
 
-    def review_line(self) -> str | None:
-        """The home screen's line about questions due for "Herhalen"."""
+    def review_line(self, *, when_none: bool = False) -> str | None:
+        """The line about questions due for "Herhalen" (None when nothing is due,
+        unless `when_none`)."""
         if self.progress is None:
             return None
         count = len(self.due_review())
         if count == 0:
-            return strings.REVIEW_NONE
+            return strings.REVIEW_NONE if when_none else None
         return strings.REVIEW_DUE_ONE if count == 1 else strings.REVIEW_DUE.format(count=count)
 
     def due_review(self) -> list[tuple[Lesson, Question]]:

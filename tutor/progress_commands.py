@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     for lesson in content.lessons:
         table.add_row(lesson.title, app.lesson_status(lesson.id, len(lesson.steps)) or "")
     console.print(table)
-    review = app.review_line()
+    review = app.review_line(when_none=True)
     if review:
         console.print(review.replace(" (h)", ""), markup=False)
     return 0
