@@ -237,3 +237,18 @@ async def test_open_questions_can_be_saved_for_the_doctor(store) -> None:  # typ
         assert texts == [lesson.unknowns[1].question, lesson.unknowns[0].question]
         await pilot.press("2")
         assert [s.text for s in store.saved_questions()] == [lesson.unknowns[0].question]
+
+
+def test_tutor_progress_prints_the_same_status_as_the_home_screen(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tutor.cli import main
+
+    store = open_progress()  # the data folder of this test (TUTOR_DATA_DIR)
+    store.reach_step("mini-les", 1, 2)
+    store.record_answer("mini-les", "waarop", correct=False)
+    store.close()
+    assert main(["progress", "--content", str(GOOD_ROOT)]) == 0
+    out = capsys.readouterr().out
+    assert "Een kleine les" in out and "Bezig: stap 2 van 2" in out
+    assert "Herhalen: 1 vraag om te oefenen" in out
