@@ -6,7 +6,10 @@ its problems are listed, so the app can start with the good lessons.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -79,6 +82,28 @@ def load_content(root: Path | None = None) -> Content:
         The content; files that failed are left out and listed in `problems`.
     """
     root = Path(root) if root is not None else default_content_root()
+    with _gc_paused():
+        return _load(root)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading.
+
+    Loading makes many small objects and no reference cycles; without the pause
+    the collector's full passes grow with the heap and loading 500 lessons costs
+    noticeably more per lesson than loading 5.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(root: Path) -> Content:
     content = Content(root=root)
     for folder in ("lessons", "quizzes"):
         if not (root / folder).is_dir():
