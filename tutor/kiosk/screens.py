@@ -9,16 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.table import Table
-from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
-
 from tutor import strings
 from tutor.content.cards import LessonCard
 from tutor.content.errors import Problem
 from tutor.kiosk import kiosk_strings as text
-from tutor.screens.base import action_button
 from tutor.screens.help import HelpScreen
 from tutor.screens.home import HomeScreen
 from tutor.screens.result import ResultScreen
@@ -49,14 +43,5 @@ class KioskResultScreen(ResultScreen):
 class KioskHelpScreen(HelpScreen):
     """The keys of the kiosk, and that Klaar wipes everything."""
 
-    def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for key, meaning in text.HELP_KEYS:
-            table.add_row(key, meaning)
-        with Vertical(classes="dialog"):
-            yield Static(strings.HELP_TITLE, classes="dialog-title", markup=False)
-            yield Static(table)
-            yield Static(text.HELP_MOUSE, markup=False)
-            yield action_button(strings.BUTTON_CLOSE, "close", variant="primary")
+    def __init__(self) -> None:
+        super().__init__(strings.HELP_TITLE, text.HELP_KEYS, text.HELP_MOUSE)
