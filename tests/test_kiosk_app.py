@@ -323,6 +323,27 @@ async def type_pin(pilot: Pilot, pin: str) -> None:  # type: ignore[type-arg]
     await pilot.pause()
 
 
+async def open_pin_dialog(pilot: Pilot) -> PinDialog:  # type: ignore[type-arg]
+    """Ctrl+Q, then wait until the PIN dialog is on top and mounted (even on a busy machine)."""
+    await pilot.press("ctrl+q")
+    for _ in range(50):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, PinDialog) and screen.query("#pin-input"):
+            return screen
+    raise AssertionError(f"no PIN dialog after ctrl+q, on top: {type(pilot.app.screen).__name__}")
+
+
+async def close_pin_dialog(pilot: Pilot) -> None:  # type: ignore[type-arg]
+    """Esc on the PIN dialog, then wait until it is gone."""
+    await pilot.press("escape")
+    for _ in range(50):
+        await pilot.pause()
+        if not isinstance(pilot.app.screen, PinDialog):
+            return
+    raise AssertionError("the PIN dialog did not close on Esc")
+
+
 def pin_message(app: KioskApp) -> str:
     return str(app.screen.query_one("#pin-message", Static).render())
 
@@ -331,9 +352,7 @@ async def test_right_pin_ends_the_kiosk_with_code_0() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_lesson(pilot)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, PinDialog)
+        await open_pin_dialog(pilot)
         assert "Pincode" in screen_text(app)
         await type_pin(pilot, PIN)
     assert app.pin_accepted and app.return_code == 0
@@ -344,8 +363,7 @@ async def test_cancel_and_escape_close_the_pin_dialog() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_lesson(pilot)
         for close in ("escape", "#pin-cancel"):
-            await pilot.press("ctrl+q")
-            await pilot.pause()
+            await open_pin_dialog(pilot)
             if close == "escape":
                 await pilot.press("escape")
             else:
@@ -360,8 +378,7 @@ async def test_three_wrong_pins_lock_the_dialog_for_60_seconds() -> None:
     app = make_app(clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await open_pin_dialog(pilot)
         await type_pin(pilot, "1111")
         assert "nog 2 keer" in pin_message(app)
         await type_pin(pilot, "12345678")
@@ -374,9 +391,8 @@ async def test_three_wrong_pins_lock_the_dialog_for_60_seconds() -> None:
         await pilot.click("#pin-ok")
         assert app.is_running and not app.pin_accepted
         # Closing and opening the dialog does not lift the lock.
-        await pilot.press("escape")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await close_pin_dialog(pilot)
+        await open_pin_dialog(pilot)
         clock.now += 30
         app.screen.show_lock()  # type: ignore[attr-defined]
         assert "over 30 seconden" in pin_message(app)
@@ -424,7 +440,7 @@ async def test_nothing_is_written_without_stats() -> None:
         app.tick_idle()
         await pilot.pause()
         assert stack(app) == ["Screen", "AttractScreen"]
-        await pilot.press("ctrl+q")
+        await open_pin_dialog(pilot)
         await type_pin(pilot, PIN)
     assert files_in(data) == [] and files_in(config) == []
 

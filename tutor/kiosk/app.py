@@ -13,6 +13,7 @@ terminal in raw mode without signals, so these arrive as keys.)
 from __future__ import annotations
 
 import datetime
+import gc
 import random
 import sqlite3
 import time
@@ -64,6 +65,21 @@ BLOCKED_ACTIONS = frozenset(
 )
 # Input that shows someone is there. Mouse moves do not count: a bumped mouse is not a visitor.
 ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+
+
+def _release_memory() -> None:
+    """Free what the last visit left in memory, so a kiosk that runs for weeks stays flat.
+
+    Textual 8 caches `StylesCache.get_inner_outer` per widget cache (lru_cache on a
+    method), which keeps up to 1024 old widgets' rendered lines alive; a full garbage
+    collection between visitors returns the old screens' cycles at once.
+    """
+    from textual import _styles_cache
+
+    method = getattr(_styles_cache.StylesCache, "get_inner_outer", None)
+    if method is not None and hasattr(method, "cache_clear"):
+        method.cache_clear()
+    gc.collect()
 
 
 class KioskApp(TutorApp):
@@ -161,6 +177,7 @@ class KioskApp(TutorApp):
         else:
             self.push_screen(attract)
         self.idle_clock.touch()
+        self.call_later(_release_memory)
 
     def back_to_lessons(self) -> None:
         """Back to this visit's lesson list (from a result)."""
