@@ -198,6 +198,27 @@ async def test_home_lists_every_lesson_in_order(size: tuple[int, int]) -> None:
         assert safety_visible(app)
 
 
+async def test_home_arrows_enter_and_click_open_lessons_and_keep_the_place() -> None:
+    app = TutorApp(content=SHIPPED)
+    ids = [lesson.id for lesson in SHIPPED.lessons]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        body = app.screen.query_one("#body")
+        assert app.focused is app.screen.query(".lesson-item").first()
+        assert body.scroll_y == 0  # the intro stays in view
+        await pilot.press("down", "down", "down", "up", "down", "down", "down", "down")
+        assert getattr(app.focused, "lesson_id", None) == ids[-1]
+        assert body.scroll_y > 0  # scrolled along to the last lesson
+        await pilot.press("enter")
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == ids[-1]
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert getattr(app.focused, "lesson_id", None) == ids[-1]
+        await pilot.press("up", "up", "up", "up", "up")
+        await pilot.click(app.screen.query(".lesson-item")[1])
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == ids[1]
+
+
 async def test_home_shows_cards_first_then_validated_lessons(good_copy: Path) -> None:
     """A lesson that parses but fails validation is listed at first, then taken off."""
     lesson = good_copy / "lessons" / "mini-les.yaml"

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from conftest import GOOD_ROOT
+from conftest import GOOD_ROOT, PROJECT
 from pilot_helpers import answer_current
 from tutor import strings
 from tutor.app import TutorApp
 from tutor.content.loader import load_content
 from tutor.leitner import review_queue
-from tutor.screens.home import HomeScreen
+from tutor.screens.home import HomeScreen, LessonItem
 from tutor.screens.lesson import LessonScreen
 from tutor.screens.question import QuestionScreen
 from tutor.screens.resume import ResumeDialog
@@ -158,9 +158,7 @@ async def test_resume_where_you_were_or_start_again(store) -> None:  # type: ign
     store.reach_step("mini-les", 1, 2)
     app = TutorApp(content=GOOD, progress=store, seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
-        home_text = " ".join(
-            str(w.render()) for w in app.screen.query(".lesson-status").results(Static)
-        )
+        home_text = " ".join(str(item.render()) for item in app.screen.query(LessonItem))
         assert "Bezig: stap 2 van 2" in home_text
         await pilot.press("1")
         assert isinstance(app.screen, ResumeDialog)
@@ -184,9 +182,7 @@ async def test_answers_are_stored_at_once_and_home_shows_done(store) -> None:  #
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("enter", "escape")
         assert isinstance(app.screen, HomeScreen)
-        status = " ".join(
-            str(w.render()) for w in app.screen.query(".lesson-status").results(Static)
-        )
+        status = " ".join(str(item.render()) for item in app.screen.query(LessonItem))
         assert "Klaar: beste score 7 van 8 (02-11-2026)" in status
         assert "Herhalen: 1 vraag om" in str(app.screen.query_one("#review-due", Static).render())
 
@@ -252,3 +248,18 @@ def test_tutor_progress_prints_the_same_status_as_the_home_screen(
     out = capsys.readouterr().out
     assert "Een kleine les" in out and "Bezig: stap 2 van 2" in out
     assert "Herhalen: 1 vraag om te oefenen" in out
+
+
+async def test_home_shows_new_progress_and_keeps_the_chosen_lesson(store) -> None:  # type: ignore[no-untyped-def]
+    shipped = load_content(PROJECT)
+    ids = [lesson.id for lesson in shipped.lessons]
+    app = TutorApp(content=shipped, progress=store, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter", "right")
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == ids[2]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        focused = app.focused
+        assert isinstance(focused, LessonItem) and focused.lesson_id == ids[2]
+        assert "Bezig: stap 2 van" in str(focused.render())  # recomposed with the new progress

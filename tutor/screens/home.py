@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rich.text import Text
 from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Label, ListItem, ListView, Static
+from textual.widgets import Static
 
 from tutor import strings
 from tutor.content.cards import LessonCard
@@ -15,25 +16,62 @@ from tutor.content.errors import Problem
 from tutor.screens.base import TutorScreen
 
 
-class LessonItem(ListItem):
-    """One lesson in the list: number, title and summary."""
+class LessonItem(Static, can_focus=True):
+    """One lesson in the list: number, title, summary and progress, in one widget.
+
+    One widget per lesson (not a ListView of items with labels) keeps the home
+    screen cheap to build, which is most of the tutor's start-up time. Arrows move
+    between lessons, Enter or a click opens one.
+    """
+
+    BINDINGS = [
+        Binding("enter", "choose", show=False),
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+    ]
 
     def __init__(self, number: int, card: LessonCard, status: str | None) -> None:
-        heading = Text(f"{number}  ", style="bold")
-        heading.append(card.title, style="bold")
-        labels = [
-            Label(heading, markup=False),
-            Label(card.summary, classes="lesson-summary", markup=False),
-        ]
-        if status:
-            labels.append(Label(status, classes="lesson-status", markup=False))
-        super().__init__(*labels, classes="lesson-item")
+        self.number, self.card, self.status = number, card, status
+        super().__init__(self._content(highlighted=False), classes="lesson-item")
         self.lesson_id = card.id
+
+    def _content(self, *, highlighted: bool) -> Content:
+        """Title in bold, the summary in the item's (muted) colour, then the progress."""
+        parts: list[str | tuple[str, str]] = [
+            (f"{self.number}  {self.card.title}", "bold $foreground"),
+            "\n",
+            self.card.summary,
+        ]
+        if self.status:
+            # On the highlight the item's own colour reads better than the accent.
+            parts += ["\n", (self.status, "bold" if highlighted else "$accent")]
+        return Content.assemble(*parts)
+
+    def on_focus(self) -> None:
+        self.update(self._content(highlighted=True))
+
+    def on_blur(self) -> None:
+        self.update(self._content(highlighted=False))
+
+    def action_choose(self) -> None:
+        """Open this lesson."""
+        self.app.open_lesson(self.lesson_id)  # type: ignore[attr-defined]
+
+    def on_click(self) -> None:
+        self.action_choose()
+
+    def action_move(self, step: int) -> None:
+        """Move the focus to the lesson above or below."""
+        items = list(self.screen.query(LessonItem))
+        index = items.index(self) + step
+        if 0 <= index < len(items):
+            items[index].focus()
 
 
 class HomeScreen(TutorScreen):
     """Lists the lessons; digits 1-9, arrows + Enter, or a click open one."""
 
+    AUTO_FOCUS = None  # the first lesson gets the focus, without scrolling the intro away
     BINDINGS = [
         Binding("q", "app.quit", "Stoppen"),
         Binding("h", "app.start_review", "Herhalen"),
@@ -61,13 +99,18 @@ class HomeScreen(TutorScreen):
         if review:
             yield Static(review, id="review-due", markup=False)
         status = getattr(app, "lesson_status", lambda _: None)
-        yield ListView(
+        yield Vertical(
             *[
                 LessonItem(number, card, status(card.id))
                 for number, card in enumerate(self.cards, 1)
             ],
             id="lessons",
         )
+
+    def on_mount(self) -> None:
+        items = self.query(LessonItem)
+        if items:
+            items.first().focus(scroll_visible=False)
 
     async def show_lessons(self, cards: Sequence[LessonCard], problems: Sequence[Problem]) -> None:
         """Show the validated lessons and the files that broke, if that changes anything."""
@@ -85,16 +128,13 @@ class HomeScreen(TutorScreen):
             await self._recompose_keeping_place()
 
     async def _recompose_keeping_place(self) -> None:
-        index = self.query_one("#lessons", ListView).index
+        items = list(self.query(LessonItem))
+        focused = self.focused
+        index = items.index(focused) if isinstance(focused, LessonItem) else 0
         await self.recompose()
-        lessons = self.query_one("#lessons", ListView)
-        lessons.index = min(index or 0, max(0, len(self.cards) - 1))
-        lessons.focus()
-
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
-        """Open the lesson that was chosen with Enter or a click."""
-        assert isinstance(event.item, LessonItem)
-        self.app.open_lesson(event.item.lesson_id)  # type: ignore[attr-defined]
+        items = list(self.query(LessonItem))
+        if items:
+            items[min(index, len(items) - 1)].focus()
 
     def action_open(self, number: int) -> None:
         """Open lesson `number` (1-based)."""
