@@ -44,7 +44,8 @@ class FakeClock:
 
 def make_app(clock: FakeClock | None = None, **options) -> KioskApp:  # type: ignore[no-untyped-def]
     options.setdefault("content", GOOD)
-    return KioskApp(pin=STORED, seed=7, idle=40, clock=clock or FakeClock(), **options)
+    options.setdefault("idle", 40)
+    return KioskApp(pin=STORED, seed=7, clock=clock or FakeClock(), **options)
 
 
 def stack(app: KioskApp) -> list[str]:
@@ -375,7 +376,8 @@ async def test_cancel_and_escape_close_the_pin_dialog() -> None:
 
 async def test_three_wrong_pins_lock_the_dialog_for_60_seconds() -> None:
     clock = FakeClock()
-    app = make_app(clock)
+    # Idle time longer than the lock, so the idle wipe does not close the dialog meanwhile.
+    app = make_app(clock, idle=600)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await open_pin_dialog(pilot)
@@ -403,6 +405,21 @@ async def test_three_wrong_pins_lock_the_dialog_for_60_seconds() -> None:
         assert not app.screen.query_one("#pin-input", Input).disabled
         await type_pin(pilot, PIN)
     assert app.pin_accepted and app.return_code == 0
+
+
+async def test_a_pin_dialog_left_open_is_wiped_when_idle() -> None:
+    clock = FakeClock()
+    app = make_app(clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_lesson(pilot)
+        await open_pin_dialog(pilot)
+        await pilot.press("1", "2")
+        clock.now += 41
+        app.tick_idle()
+        await pilot.pause()
+        assert stack(app) == ["Screen", "AttractScreen"]
+        dialog = await open_pin_dialog(pilot)
+        assert dialog.pin_input.value == ""  # nothing typed before is left
 
 
 # --- nothing on disk, or only anonymous counts ---
