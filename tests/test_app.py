@@ -219,6 +219,18 @@ async def test_home_arrows_enter_and_click_open_lessons_and_keep_the_place() -> 
         assert isinstance(app.screen, LessonScreen) and app.screen.lesson.id == ids[1]
 
 
+async def test_key_line_lists_the_screens_keys_and_a_click_presses_one() -> None:
+    app = TutorApp(content=SHIPPED)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#keys").split() == ["?", "Hulp", "q", "Stoppen", "h", "Herhalen"]
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Volgende" in text_of(app, "#keys") and "Stoppen" not in text_of(app, "#keys")
+        await pilot.click("#keys", offset=(4, 0))  # on "Hulp"
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_home_shows_cards_first_then_validated_lessons(good_copy: Path) -> None:
     """A lesson that parses but fails validation is listed at first, then taken off."""
     lesson = good_copy / "lessons" / "mini-les.yaml"

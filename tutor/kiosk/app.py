@@ -59,7 +59,7 @@ KIOSK_THEME = Theme(
     dark=True,
 )
 
-# Actions the kiosk never allows; their bindings are also hidden from the footer.
+# Actions the kiosk never allows; their bindings are also hidden from the key line.
 BLOCKED_ACTIONS = frozenset(
     {"quit", "help_quit", "suspend_process", "command_palette", "start_review"}
 )

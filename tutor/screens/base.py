@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from tutor import strings
+from tutor.widgets.keyline import KeyLine
 from tutor.widgets.safety import SafetyLine
 
 
@@ -61,7 +62,7 @@ class TutorScreen(Screen[None]):
         with Horizontal(id="buttons"):
             yield from self.compose_buttons()
         yield SafetyLine()
-        yield Footer()
+        yield KeyLine()
 
     def set_counter(self, text: str) -> None:
         """Update the counter in the top bar."""

@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tutor.group import group_strings as gs
 from tutor.screens.base import TutorScreen
+from tutor.widgets.keyline import KeyLine
 from tutor.widgets.safety import SafetyLine
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class TrainerScreen(TutorScreen):
         with Horizontal(id="buttons"):
             yield from self.compose_buttons()
         yield SafetyLine()
-        yield Footer()
+        yield KeyLine()
 
     def on_mount(self) -> None:
         self.query_one("#note-panel").display = self.app.show_note  # type: ignore[attr-defined]
