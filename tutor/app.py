@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 class TutorApp(App[None]):
     """The Dutch ketamine tutor for self-study."""
 
-    CSS_PATH = Path(__file__).parent / "tutor.tcss"  # absolute: subclasses live elsewhere
+    CSS_PATH = [Path(__file__).parent / "tutor.tcss"]  # absolute: subclasses live elsewhere
     TITLE = strings.APP_TITLE
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "Stoppen", show=False)]

@@ -52,7 +52,7 @@ class ParticipantApp(App[None]):
         poll_seconds: How often the trainer's position is read.
     """
 
-    CSS_PATH = Path(__file__).parent.parent / "tutor.tcss"
+    CSS_PATH = [Path(__file__).parent.parent / "tutor.tcss", Path(__file__).parent / "group.tcss"]
     TITLE = f"{gs.GROUP_TITLE}: {strings.APP_TITLE}"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "Stoppen", show=False)]

@@ -52,7 +52,7 @@ class TrainerApp(App[None]):
         poll_seconds: How often the live count and the address are read.
     """
 
-    CSS_PATH = Path(__file__).parent.parent / "tutor.tcss"
+    CSS_PATH = [Path(__file__).parent.parent / "tutor.tcss", Path(__file__).parent / "group.tcss"]
     TITLE = f"{gs.GROUP_TITLE}: {strings.APP_TITLE}"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [

@@ -85,6 +85,7 @@ def _release_memory() -> None:
 class KioskApp(TutorApp):
     """The tutor for a shared screen in a waiting room."""
 
+    CSS_PATH = [*TutorApp.CSS_PATH, Path(__file__).parent / "kiosk.tcss"]
     BINDINGS = [
         Binding("ctrl+q", "pin", show=False, priority=True),
         Binding("ctrl+c,ctrl+z,ctrl+backslash,ctrl+d,ctrl+p", "ignore", show=False, priority=True),
