@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,10 @@ def _card_from_yaml(text: str) -> LessonCard | None:
         return None
     if not isinstance(data, dict):
         return None
-    fields = [data.get(key) for key in ("id", "title", "summary")]
-    order = data.get("order", 100)
-    if all(isinstance(value, str) for value in fields) and type(order) is int:
-        return LessonCard(*fields, order=order)  # type: ignore[arg-type,misc]
-    return None
+    try:
+        return _card(data)
+    except _Decline:
+        return None
 
 
 class _Decline(Exception):
@@ -166,8 +166,9 @@ def _scan(text: str) -> LessonCard:
     return _card(scan.found)
 
 
-def _card(found: dict[str, str | int]) -> LessonCard:
-    """Build the card from the found fields, or decline if any is missing."""
+def _card(found: dict[Any, Any]) -> LessonCard:
+    """Build the card from the fields found (by the scanner or PyYAML); decline if any
+    is missing or of the wrong type."""
     id_, title, summary = (found.get(key) for key in ("id", "title", "summary"))
     order = found.get("order", 100)
     if not (isinstance(id_, str) and isinstance(title, str) and isinstance(summary, str)):

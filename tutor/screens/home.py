@@ -33,7 +33,11 @@ class LessonItem(Static, can_focus=True):
     def __init__(self, number: int, card: LessonCard, status: str | None) -> None:
         self.number, self.card, self.status = number, card, status
         super().__init__(self._content(highlighted=False), classes="lesson-item")
-        self.lesson_id = card.id
+
+    @property
+    def lesson_id(self) -> str:
+        """The id of the lesson this item opens."""
+        return self.card.id
 
     def _content(self, *, highlighted: bool) -> Content:
         """Title in bold, the summary in the item's (muted) colour, then the progress."""
