@@ -51,7 +51,7 @@ class FakeClock:
 
 async def soak(visitors: int, stats: bool) -> None:
     from pilot_helpers import answer_keys
-    from tutor.content.loader import load_content
+    from tutor.core.content.loader import load_content
     from tutor.kiosk.app import KioskApp
     from tutor.kiosk.pin import hash_pin
     from tutor.screens.attract import AttractScreen

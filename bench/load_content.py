@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tutor.content.loader import load_content
+from tutor.core.content.loader import load_content
 
 PROJECT = Path(__file__).resolve().parent.parent
 

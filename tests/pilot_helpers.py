@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from tutor import strings
+from tutor.core.text import common as strings
 from tutor.screens.question import QuestionScreen
 from tutor.widgets.questions import ChoiceView, EvidenceView, MatchView, OrderView, QuestionView
 

@@ -9,9 +9,9 @@ from textual.widgets import Static
 
 from conftest import GOOD_ROOT, PROJECT
 from pilot_helpers import answer_current
-from tutor import strings
 from tutor.app import TutorApp
-from tutor.content.loader import load_content
+from tutor.core.content.loader import load_content
+from tutor.core.text import common as strings
 from tutor.screens.glossary import GlossaryScreen
 from tutor.screens.help import HelpScreen
 from tutor.screens.home import HomeScreen

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import PROJECT, TESTS
-from tutor.content.cards import LessonCard, _card_from_yaml, read_cards, scan_card
+from tutor.core.content.cards import LessonCard, _card_from_yaml, read_cards, scan_card
 
 SHIPPED = sorted((PROJECT / "lessons").glob("*.y*ml"))
 FIXTURES = sorted(
@@ -60,8 +60,8 @@ def test_scanner_answers_for_every_shipped_lesson() -> None:
 
 def test_read_cards_does_not_import_yaml_for_shipped_lessons() -> None:
     code = (
-        "import tutor.content.cards as c, sys; "
-        "from tutor.content.root import default_content_root; "
+        "import tutor.core.content.cards as c, sys; "
+        "from tutor.core.content.root import default_content_root; "
         "c.read_cards(default_content_root()); print('yaml' in sys.modules)"
     )
     result = subprocess.run(

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import GOOD_ROOT, PROJECT
-from tutor import strings
 from tutor.cli import main
-from tutor.content.loader import load_content
+from tutor.core.content.loader import load_content
+from tutor.core.text import common as strings
 
 
 def test_handout_is_written_in_the_format_of_the_file_name(

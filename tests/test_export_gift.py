@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from conftest import GOOD_ROOT
-from tutor import strings
-from tutor.content.loader import Content, load_content
-from tutor.content.models import (
+from tutor.core.content.loader import Content, load_content
+from tutor.core.content.models import (
     EvidenceQuestion,
     MatchQuestion,
     OrderQuestion,
@@ -18,6 +17,7 @@ from tutor.content.models import (
     SingleQuestion,
     TrueFalseQuestion,
 )
+from tutor.core.text import common as strings
 from tutor.export.gift import escape, gift_export, multiple_weight, question_gift
 
 # --- A small GIFT grammar checker ----------------------------------------

@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import GOOD_ROOT
-from tutor import strings
-from tutor.content.loader import Content, load_content
-from tutor.content.models import Lesson
+from tutor.core.content.loader import Content, load_content
+from tutor.core.content.models import Lesson
+from tutor.core.text import common as strings
 from tutor.export.article import ArticleSource, article_source, article_title
 from tutor.export.handout import handout_html, handout_markdown, render_handout
 from tutor.export.markup import markdown_html

@@ -6,8 +6,8 @@ import datetime
 from dataclasses import dataclass
 
 from conftest import GOOD_ROOT
-from tutor import strings
-from tutor.content.loader import load_content
+from tutor.core.content.loader import load_content
+from tutor.core.text import common as strings
 from tutor.export.questions import dutch_date, questions_markdown
 
 SHIPPED = load_content()

@@ -16,8 +16,8 @@ from textual.widgets import Static
 
 from conftest import GOOD_ROOT
 from pilot_helpers import answer_keys
-from tutor.content.loader import load_content
-from tutor.group import group_strings as gs
+from tutor.core.content.loader import load_content
+from tutor.core.text import group as gs
 from tutor.group.participant_app import ParticipantApp
 from tutor.group.session import TrainerSession
 from tutor.group.trainer_app import TrainerApp

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GOOD_ROOT
-from tutor.content.loader import load_content
+from tutor.core.content.loader import load_content
 from tutor.group.participant_app import ParticipantApp
 from tutor.group.session import TrainerSession
 from tutor.group.trainer_app import TrainerApp

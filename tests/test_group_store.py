@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import GOOD_ROOT, PROJECT
-from tutor.content.loader import load_content
-from tutor.content.models import Question
+from tutor.core.content.loader import load_content
+from tutor.core.content.models import Question
+from tutor.core.quiz import check
 from tutor.group.answers import (
     answer_key,
     decode_response,
@@ -23,7 +24,6 @@ from tutor.group.answers import (
     tally_groups,
 )
 from tutor.group.session import TrainerSession
-from tutor.quiz import check
 from tutor.store.group import (
     MAX_RESPONSE_BYTES,
     SESSION_LIFETIME,
@@ -317,7 +317,7 @@ def test_group_logic_and_store_do_not_import_textual() -> None:
     code = (
         "import sys\n"
         "import tutor.store.group, tutor.group.answers, tutor.group.session\n"
-        "import tutor.group.commands, tutor.group.group_strings\n"
+        "import tutor.group.commands, tutor.core.text.group\n"
         "sys.exit(1 if any(m.split('.')[0] == 'textual' for m in sys.modules) else 0)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, check=False)

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from conftest import GOOD_ROOT
 from pilot_helpers import answer_current
-from tutor.content.loader import load_content
+from tutor.core.content.loader import load_content
 from tutor.kiosk import crashlog
 from tutor.kiosk.app import KioskApp
 from tutor.kiosk.pin import hash_pin

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import PROJECT
-from tutor.content.loader import load_content
+from tutor.core.content.loader import load_content
 from tutor.kiosk.app import KioskApp
 from tutor.kiosk.pin import hash_pin
 

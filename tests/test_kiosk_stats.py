@@ -12,7 +12,7 @@ import pytest
 from conftest import GOOD_ROOT
 from pilot_helpers import answer_current
 from tutor.cli import main
-from tutor.content.loader import load_content
+from tutor.core.content.loader import load_content
 from tutor.kiosk.app import KioskApp
 from tutor.kiosk.counting import answer_parts, part_label
 from tutor.kiosk.pin import hash_pin

@@ -11,8 +11,8 @@ from conftest import PROJECT
 def test_content_and_quiz_modules_do_not_import_textual() -> None:
     code = (
         "import sys\n"
-        "import tutor.content.models, tutor.content.loader, tutor.content.lint\n"
-        "import tutor.content.readability, tutor.quiz, tutor.strings, tutor.cli\n"
+        "import tutor.core.content.models, tutor.core.content.loader, tutor.core.content.lint\n"
+        "import tutor.core.content.readability, tutor.core.quiz, tutor.core.text.common, tutor.cli\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import BAD, GOOD_ROOT, PROJECT
 from tutor.cli import main
-from tutor.content.lint import fold, lint
+from tutor.core.content.lint import fold, lint
 
 LESSON = "lessons/mini-les.yaml"
 QUIZ = "quizzes/mini-les.yaml"
@@ -149,13 +149,13 @@ def test_cli_missing_content_dir_is_a_dutch_error(capsys: pytest.CaptureFixture[
     ],
 )
 def test_passive_voice_heuristic(sentence: str, passive: bool) -> None:
-    from tutor.content.readability import is_passive
+    from tutor.core.content.readability import is_passive
 
     assert is_passive(sentence) is passive
 
 
 def test_wrapped_lines_stay_one_sentence_but_list_items_do_not() -> None:
-    from tutor.content.readability import plain_text, sentences
+    from tutor.core.content.readability import plain_text, sentences
 
     text = "Dit is een zin die\nover twee regels loopt.\n\n- punt een\n- punt twee\n"
     assert sentences(plain_text(text)) == [
@@ -166,14 +166,14 @@ def test_wrapped_lines_stay_one_sentence_but_list_items_do_not() -> None:
 
 
 def test_abbreviations_count_one_syllable_per_letter() -> None:
-    from tutor.content.readability import flesch_douma
+    from tutor.core.content.readability import flesch_douma
 
     # "BDNF" said aloud is four syllables; the score must be lower than for a one-syllable word.
     assert flesch_douma("Het BDNF helpt.") < flesch_douma("Het eiwit helpt.")
 
 
 def test_shipped_quizzes_use_every_question_type_and_enough_of_each() -> None:
-    from tutor.content.loader import load_content
+    from tutor.core.content.loader import load_content
 
     content = load_content(PROJECT)
     assert len(content.lessons) == 5
@@ -192,7 +192,7 @@ def test_shipped_quizzes_use_every_question_type_and_enough_of_each() -> None:
 def test_cli_unexpected_error_is_a_dutch_message_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import tutor.content.lint as lint_module
+    import tutor.core.content.lint as lint_module
 
     def broken(*args: object, **kwargs: object) -> None:
         raise PermissionError("geen toegang tot lessons/")

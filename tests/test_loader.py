@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import GOOD_ROOT, PROJECT
-from tutor.content.errors import ContentError
-from tutor.content.loader import load_content, load_model
-from tutor.content.models import Lesson, Quiz
-from tutor.content.yamlfile import parse_yaml
+from tutor.core.content.errors import ContentError
+from tutor.core.content.loader import load_content, load_model
+from tutor.core.content.models import Lesson, Quiz
+from tutor.core.content.yamlfile import parse_yaml
 
 GOOD_LESSON = (GOOD_ROOT / "lessons" / "mini-les.yaml").read_text()
 GOOD_QUIZ = (GOOD_ROOT / "quizzes" / "mini-les.yaml").read_text()
@@ -66,7 +66,7 @@ def _load_both(text: str) -> None:
     for model in (Lesson, Quiz):
         try:
             data, lines = parse_yaml(text, "x.yaml")
-            from tutor.content.loader import validate
+            from tutor.core.content.loader import validate
 
             validate(data, lines, model, "x.yaml")
         except ContentError as error:

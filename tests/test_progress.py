@@ -12,10 +12,10 @@ from textual.widgets import Static
 
 from conftest import GOOD_ROOT, PROJECT
 from pilot_helpers import answer_current
-from tutor import strings
 from tutor.app import TutorApp
-from tutor.content.loader import load_content
-from tutor.leitner import review_queue
+from tutor.core.content.loader import load_content
+from tutor.core.leitner import review_queue
+from tutor.core.text import common as strings
 from tutor.screens.home import HomeScreen, LessonItem
 from tutor.screens.lesson import LessonScreen
 from tutor.screens.question import QuestionScreen
@@ -220,7 +220,7 @@ async def test_open_questions_can_be_saved_for_the_doctor(store) -> None:  # typ
     app = TutorApp(content=GOOD, progress=store, seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
         lesson = GOOD.lesson("mini-les")
-        from tutor.quiz import QuizRun
+        from tutor.core.quiz import QuizRun
 
         app.open_lesson("mini-les")
         await pilot.pause()

@@ -7,8 +7,8 @@ import random
 import pytest
 
 from conftest import GOOD_ROOT
-from tutor.content.loader import load_content
-from tutor.quiz import QuizRun, check, shuffled
+from tutor.core.content.loader import load_content
+from tutor.core.quiz import QuizRun, check, shuffled
 
 QUIZ = load_content(GOOD_ROOT).quizzes["mini-les"]
 Q = {question.id: question for question in QUIZ.questions}

@@ -11,8 +11,8 @@ import pytest
 from conftest import PROJECT
 from pilot_helpers import answer_current, answer_keys
 from tutor.app import TutorApp
-from tutor.content.loader import load_content
-from tutor.quiz import QuizRun
+from tutor.core.content.loader import load_content
+from tutor.core.quiz import QuizRun
 from tutor.screens.lesson import LessonScreen
 
 SHIPPED = load_content(PROJECT)

@@ -5,7 +5,7 @@ the wrong questions → result). Screens after the home screen replace each othe
 (`switch_screen`), so Esc always goes back to the lesson list.
 
 Start-up stays fast: the home screen is drawn from lesson cards read without
-validation (`tutor.content.cards`); the full content (pydantic) is validated in
+validation (`tutor.core.content.cards`); the full content (pydantic) is validated in
 a background thread right after, and the home screen is updated with its result.
 """
 
@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 
-from tutor import strings
-from tutor.content.cards import read_cards
-from tutor.content.root import default_content_root
+from tutor.core.content.cards import read_cards
+from tutor.core.content.root import default_content_root
+from tutor.core.text import common as strings
 from tutor.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from tutor.content.loader import Content
-    from tutor.content.models import Lesson, Question
-    from tutor.quiz import QuizRun, Verdict
+    from tutor.core.content.loader import Content
+    from tutor.core.content.models import Lesson, Question
+    from tutor.core.quiz import QuizRun, Verdict
     from tutor.store.progress import ProgressStore
 
 
@@ -78,7 +78,7 @@ class TutorApp(App[None]):
             self.call_after_refresh(self.run_worker, self._validate_content, thread=True)
 
     def _validate_content(self) -> None:
-        from tutor.content.loader import load_content
+        from tutor.core.content.loader import load_content
 
         content = load_content(self.content_root)
         self.call_from_thread(self._content_loaded, content)  # type: ignore[arg-type]
@@ -148,7 +148,7 @@ class TutorApp(App[None]):
         """The questions due for review today, in the order to ask them."""
         if self.progress is None or self.content is None:
             return []
-        from tutor.leitner import review_queue
+        from tutor.core.leitner import review_queue
 
         found = []
         for item in review_queue(self.progress.review_items(), self.progress.today()):
@@ -176,7 +176,7 @@ class TutorApp(App[None]):
 
     def action_start_review(self) -> None:
         """ "Herhalen": ask the due questions of all lessons."""
-        from tutor.quiz import QuizRun
+        from tutor.core.quiz import QuizRun
 
         due = self.due_review()
         if not due:
@@ -194,7 +194,7 @@ class TutorApp(App[None]):
 
     def start_quiz(self, lesson: Lesson) -> None:
         """Start the lesson's quiz, or go straight to the review if it has none."""
-        from tutor.quiz import QuizRun
+        from tutor.core.quiz import QuizRun
 
         assert self.content is not None
         quiz = self.content.quizzes.get(lesson.id)

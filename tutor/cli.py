@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 def content_root(args: argparse.Namespace) -> Path | None:
     """Return the content root the user asked for, or None for the default.
 
-    The default honours `TUTOR_CONTENT` (see `tutor.content.root`).
+    The default honours `TUTOR_CONTENT` (see `tutor.core.content.root`).
     """
     return Path(args.content) if args.content is not None else None
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_lint(root: Path | None, *, readability: bool = True) -> int:
     """Print every content problem; return 1 if there are any."""
-    from tutor.content.lint import lint
+    from tutor.core.content.lint import lint
 
     problems = lint(root, readability=readability)
     for problem in problems:

@@ -24,9 +24,9 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from tutor import strings
     from tutor.app import TutorApp
-    from tutor.content.loader import load_content
+    from tutor.core.content.loader import load_content
+    from tutor.core.text import common as strings
     from tutor.store.progress import open_progress_for_app
 
     content = load_content(args.content)

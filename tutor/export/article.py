@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tutor.content.loader import Content
-from tutor.content.models import Lesson
+from tutor.core.content.loader import Content
+from tutor.core.content.models import Lesson
 
 NAVIGATION_LINES = frozenset(
     {

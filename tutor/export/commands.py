@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tutor.export import export_strings as text
+from tutor.core.text import export as text
 
 if TYPE_CHECKING:
-    from tutor.content.loader import Content
+    from tutor.core.content.loader import Content
 
 EXIT_FAILED = 1
 """The file could not be made (unwritable output, unreadable data)."""
@@ -111,7 +111,7 @@ def run_questions(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> Content:
-    from tutor.content.loader import load_content
+    from tutor.core.content.loader import load_content
 
     return load_content(getattr(args, "content", None))
 

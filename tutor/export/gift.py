@@ -28,9 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from tutor import strings
-from tutor.content.loader import Content
-from tutor.content.models import (
+from tutor.core.content.loader import Content
+from tutor.core.content.models import (
     EvidenceQuestion,
     MatchQuestion,
     MultipleQuestion,
@@ -40,7 +39,8 @@ from tutor.content.models import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from tutor.export import export_strings as text
+from tutor.core.text import common as strings
+from tutor.core.text import export as text
 
 GIFT_SPECIAL = "~=#{}:"
 """Characters with a meaning in GIFT; in text they need a backslash."""

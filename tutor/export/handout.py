@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 
-from tutor import strings
-from tutor.content.models import Lesson, Step
-from tutor.export import export_strings as text
+from tutor.core.content.models import Lesson, Step
+from tutor.core.text import common as strings
+from tutor.core.text import export as text
 from tutor.export.article import ArticleSource
 from tutor.export.markup import inline_html, markdown_html
 

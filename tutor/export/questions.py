@@ -10,10 +10,10 @@ import datetime
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from tutor import strings
-from tutor.content.loader import Content
-from tutor.content.models import Lesson
-from tutor.export import export_strings as text
+from tutor.core.content.loader import Content
+from tutor.core.content.models import Lesson
+from tutor.core.text import common as strings
+from tutor.core.text import export as text
 
 KIND_UNKNOWN = "unknown"
 """A saved open question from "Wat we nog niet weten"."""

@@ -1,7 +1,7 @@
 """Answers in a group session: JSON form, shared option order, tallies and the summary.
 
 Pure logic, no Textual: the trainer's and participants' screens only show what
-this module computes. Responses have the shapes `tutor.quiz` documents; in JSON
+this module computes. Responses have the shapes `tutor.core.quiz` documents; in JSON
 a frozenset becomes a sorted list and a tuple a list.
 """
 
@@ -14,8 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tutor import strings
-from tutor.content.models import (
+from tutor.core.content.models import (
     EvidenceQuestion,
     MatchQuestion,
     MultipleQuestion,
@@ -24,8 +23,9 @@ from tutor.content.models import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from tutor.group import group_strings as gs
-from tutor.quiz import Response, check, item_count, shuffled
+from tutor.core.quiz import Response, check, item_count, shuffled
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 
 INDENT = "\u00a0" * 4
 """Non-breaking spaces: Textual drops plain spaces at the start of a line."""
@@ -89,7 +89,7 @@ def encode_response(response: Response) -> str:
 
 
 def decode_response(question: Question, text: str) -> Response | None:
-    """The response back in `tutor.quiz` form, or None if it does not fit the question."""
+    """The response back in `tutor.core.quiz` form, or None if it does not fit the question."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):

@@ -70,8 +70,8 @@ def _content(args: argparse.Namespace) -> Path | None:
 
 def run_trainer(args: argparse.Namespace) -> int:
     """Start presenter mode."""
-    from tutor.content.loader import load_content
-    from tutor.group import group_strings as gs
+    from tutor.core.content.loader import load_content
+    from tutor.core.text import group as gs
     from tutor.store.db import StoreUnavailable
     from tutor.store.group import open_group_store
 
@@ -104,7 +104,7 @@ def run_trainer(args: argparse.Namespace) -> int:
 
 def run_join(args: argparse.Namespace) -> int:
     """Start the participant's app."""
-    from tutor.group import group_strings as gs
+    from tutor.core.text import group as gs
     from tutor.store.db import StoreUnavailable
     from tutor.store.group import open_group_store
 

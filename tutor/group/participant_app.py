@@ -15,12 +15,12 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
-from tutor import strings
-from tutor.content.loader import Content, load_content
-from tutor.content.models import Lesson, Question
-from tutor.group import group_strings as gs
+from tutor.core.content.loader import Content, load_content
+from tutor.core.content.models import Lesson, Question
+from tutor.core.quiz import Response, check
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 from tutor.group.answers import encode_response
-from tutor.quiz import Response, check
 from tutor.screens.participant_base import ParticipantScreen
 from tutor.store.group import (
     AnswerClosed,

@@ -19,8 +19,8 @@ from typing import Any
 
 from textual_serve.server import Server
 
-from tutor import strings
-from tutor.group import group_strings as gs
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 from tutor.store.group import GroupStore
 
 HEARTBEAT_SECONDS = 10.0

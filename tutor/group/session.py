@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tutor.content.models import Lesson, Question, Step
+from tutor.core.content.models import Lesson, Question, Step
 from tutor.group.answers import (
     QuestionSummary,
     display_order,

@@ -16,9 +16,9 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen
 
-from tutor import strings
-from tutor.content.loader import Content, load_content
-from tutor.group import group_strings as gs
+from tutor.core.content.loader import Content, load_content
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 from tutor.group.answers import summary_markdown
 from tutor.group.session import TrainerSession
 from tutor.screens.trainer_base import TrainerScreen

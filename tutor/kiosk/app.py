@@ -28,9 +28,9 @@ from textual.theme import Theme
 from textual.widgets import Button, Static
 
 from tutor.app import TutorApp
-from tutor.content.cards import read_cards
+from tutor.core.content.cards import read_cards
+from tutor.core.text import kiosk as text
 from tutor.kiosk import crashlog
-from tutor.kiosk import kiosk_strings as text
 from tutor.kiosk.child import FAULT_ENV
 from tutor.kiosk.idle import IdleClock, Phase
 from tutor.kiosk.pin import PinGuard, StoredPin
@@ -39,9 +39,9 @@ from tutor.screens.base import TutorScreen
 from tutor.screens.idle import IdleCountdown
 
 if TYPE_CHECKING:
-    from tutor.content.loader import Content
-    from tutor.content.models import Lesson, Question
-    from tutor.quiz import QuizRun, Response, Verdict
+    from tutor.core.content.loader import Content
+    from tutor.core.content.models import Lesson, Question
+    from tutor.core.quiz import QuizRun, Response, Verdict
     from tutor.store.kiosk_stats import KioskStats
 
 KIOSK_THEME = Theme(

@@ -56,7 +56,7 @@ def _run(content_root: Path | None, *, idle: float, stats: bool) -> int:
 
 
 def _open_stats():  # type: ignore[no-untyped-def]
-    from tutor.kiosk import kiosk_strings as text
+    from tutor.core.text import kiosk as text
     from tutor.store.db import StoreUnavailable
     from tutor.store.kiosk_stats import KioskStats
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tutor.kiosk import kiosk_strings as text
+from tutor.core.text import kiosk as text
 
 
 def _seconds(value: str) -> float:

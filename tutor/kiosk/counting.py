@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tutor.content.models import (
+from tutor.core.content.models import (
     EvidenceQuestion,
     MatchQuestion,
     MultipleQuestion,
@@ -19,7 +19,7 @@ from tutor.content.models import (
     Question,
     SingleQuestion,
 )
-from tutor.quiz import QuizRun, Response, Verdict
+from tutor.core.quiz import QuizRun, Response, Verdict
 
 WHOLE_QUESTION = 0
 

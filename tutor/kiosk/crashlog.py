@@ -1,6 +1,6 @@
 """The kiosk's log file for staff: crashes with their traceback, restarts.
 
-Written only when something goes wrong, to `kiosk.log` in `tutor.paths.state_dir()`;
+Written only when something goes wrong, to `kiosk.log` in `tutor.core.paths.state_dir()`;
 never to the screen. Never imports Textual.
 """
 
@@ -10,8 +10,8 @@ import time
 import traceback
 from pathlib import Path
 
-from tutor import paths
-from tutor.kiosk import kiosk_strings as text
+from tutor.core import paths
+from tutor.core.text import kiosk as text
 
 LOG_FILE = "kiosk.log"
 MAX_BYTES = 1_000_000  # then the log moves to kiosk.log.1, so a crash loop cannot fill the disk

@@ -1,6 +1,6 @@
 """The staff PIN: a salted scrypt hash in the config folder, and the lockout after wrong tries.
 
-Only the hash and its salt are stored (`kiosk-pin.json` in `tutor.paths.config_dir()`),
+Only the hash and its salt are stored (`kiosk-pin.json` in `tutor.core.paths.config_dir()`),
 never the PIN itself. Never imports Textual.
 """
 
@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tutor import paths
-from tutor.kiosk import kiosk_strings as text
+from tutor.core import paths
+from tutor.core.text import kiosk as text
 
 PIN_FILE = "kiosk-pin.json"
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")

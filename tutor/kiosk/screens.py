@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tutor import strings
-from tutor.content.cards import LessonCard
-from tutor.content.errors import Problem
-from tutor.kiosk import kiosk_strings as text
+from tutor.core.content.cards import LessonCard
+from tutor.core.content.errors import Problem
+from tutor.core.text import common as strings
+from tutor.core.text import kiosk as text
 from tutor.screens.help import HelpScreen
 from tutor.screens.home import HomeScreen
 from tutor.screens.result import ResultScreen

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from tutor.kiosk import kiosk_strings as text
+from tutor.core.text import kiosk as text
 from tutor.store.kiosk_stats import CountRow
 
 MAX_TEXT = 48
@@ -50,7 +50,7 @@ def _print_table(
     from rich.console import Console
     from rich.table import Table
 
-    from tutor.content.loader import load_content
+    from tutor.core.content.loader import load_content
     from tutor.kiosk.counting import part_label
 
     content = load_content(root)

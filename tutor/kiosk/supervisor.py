@@ -17,8 +17,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
+from tutor.core.text import kiosk as text
 from tutor.kiosk import crashlog
-from tutor.kiosk import kiosk_strings as text
 from tutor.kiosk.child import EXIT_NO_PIN, EXIT_RIGHT_PIN, FAULT_ENV
 
 FIRST_DELAY = 0.5

@@ -11,8 +11,8 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from tutor import strings
-from tutor.kiosk import kiosk_strings as text
+from tutor.core.text import common as strings
+from tutor.core.text import kiosk as text
 from tutor.widgets.safety import SafetyLine
 
 

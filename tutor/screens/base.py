@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from tutor import strings
+from tutor.core.text import common as strings
 from tutor.widgets.keyline import KeyLine
 from tutor.widgets.safety import SafetyLine
 

@@ -9,8 +9,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tutor import strings
-from tutor.content.models import Lesson
+from tutor.core.content.models import Lesson
+from tutor.core.text import common as strings
 from tutor.screens.base import action_button
 
 

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tutor import strings
+from tutor.core.text import common as strings
 from tutor.screens.base import action_button
 
 

@@ -10,9 +10,9 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tutor import strings
-from tutor.content.cards import LessonCard
-from tutor.content.errors import Problem
+from tutor.core.content.cards import LessonCard
+from tutor.core.content.errors import Problem
+from tutor.core.text import common as strings
 from tutor.screens.base import TutorScreen
 
 

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tutor.kiosk import kiosk_strings as text
+from tutor.core.text import kiosk as text
 
 
 class IdleCountdown(ModalScreen[None]):

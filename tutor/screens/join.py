@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from tutor.group import group_strings as gs
+from tutor.core.text import group as gs
 from tutor.screens.base import TutorScreen, action_button
 from tutor.store.group import CODE_LENGTH
 

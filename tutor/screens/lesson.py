@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button
 
-from tutor import strings
-from tutor.content.models import Lesson, Step
+from tutor.core.content.models import Lesson, Step
+from tutor.core.text import common as strings
 from tutor.screens.base import TutorScreen, action_button
 from tutor.widgets.diagrams import CascadeView
 from tutor.widgets.step import step_widgets

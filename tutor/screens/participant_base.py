@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tutor.content.models import Lesson, Step
+from tutor.core.content.models import Lesson, Step
 from tutor.screens.base import TutorScreen
 from tutor.store.group import Position
 

@@ -9,11 +9,11 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from tutor import strings
-from tutor.content.models import Lesson, Question
-from tutor.group import group_strings as gs
+from tutor.core.content.models import Lesson, Question
+from tutor.core.quiz import Response, Verdict, check
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 from tutor.group.answers import answer_key, display_order, question_rng, response_label
-from tutor.quiz import Response, Verdict, check
 from tutor.screens.base import action_button
 from tutor.screens.participant_base import ParticipantScreen
 from tutor.store.group import Position

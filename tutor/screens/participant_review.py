@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tutor import strings
-from tutor.content.models import Lesson
-from tutor.group import group_strings as gs
+from tutor.core.content.models import Lesson
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 from tutor.screens.participant_base import ParticipantScreen
 from tutor.store.group import Position
 

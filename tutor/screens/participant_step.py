@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from textual.widget import Widget
 
-from tutor import strings
-from tutor.content.models import Lesson, Step
+from tutor.core.content.models import Lesson, Step
+from tutor.core.text import common as strings
 from tutor.screens.participant_base import ParticipantScreen
 from tutor.store.group import Position
 from tutor.widgets.step import show_link, step_widgets

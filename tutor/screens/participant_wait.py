@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tutor.content.models import Lesson
-from tutor.group import group_strings as gs
+from tutor.core.content.models import Lesson
+from tutor.core.text import group as gs
 from tutor.screens.participant_base import ParticipantScreen
 from tutor.store.group import Position
 

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from tutor.kiosk import kiosk_strings as text
+from tutor.core.text import kiosk as text
 from tutor.kiosk.pin import PinCheck, PinGuard
 
 

@@ -10,9 +10,9 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from tutor import strings
-from tutor.content.models import Lesson
-from tutor.quiz import CONFIDENCE_LEVELS, QuizRun, Verdict
+from tutor.core.content.models import Lesson
+from tutor.core.quiz import CONFIDENCE_LEVELS, QuizRun, Verdict
+from tutor.core.text import common as strings
 from tutor.screens.base import TutorScreen, action_button
 from tutor.widgets.feedback import show_feedback
 from tutor.widgets.questions import make_view

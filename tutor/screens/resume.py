@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tutor import strings
+from tutor.core.text import common as strings
 from tutor.screens.base import action_button
 
 

@@ -14,9 +14,9 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from tutor import strings
-from tutor.content.models import Lesson
-from tutor.quiz import QuizRun
+from tutor.core.content.models import Lesson
+from tutor.core.quiz import QuizRun
+from tutor.core.text import common as strings
 from tutor.screens.base import TutorScreen, action_button
 
 

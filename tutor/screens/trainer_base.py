@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tutor.group import group_strings as gs
+from tutor.core.text import group as gs
 from tutor.screens.base import TutorScreen
 from tutor.widgets.keyline import KeyLine
 from tutor.widgets.safety import SafetyLine

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tutor.group import group_strings as gs
+from tutor.core.text import group as gs
 from tutor.screens.help import HelpScreen
 
 

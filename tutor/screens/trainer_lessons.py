@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from tutor import strings
-from tutor.group import group_strings as gs
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 from tutor.screens.home import HomeScreen
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 from textual.widgets import Button, Digits, Static
 
-from tutor.group import group_strings as gs
+from tutor.core.text import group as gs
 from tutor.screens.base import action_button
 from tutor.screens.trainer_base import TrainerScreen
 

@@ -10,14 +10,14 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from tutor import strings
-from tutor.content.models import (
+from tutor.core.content.models import (
     EvidenceQuestion,
     MatchQuestion,
     OrderQuestion,
     Question,
 )
-from tutor.group import group_strings as gs
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 from tutor.group.answers import answer_key, choice_labels, is_choice, tally_groups
 from tutor.screens.base import action_button
 from tutor.screens.trainer_base import TrainerScreen

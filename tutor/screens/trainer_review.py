@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from tutor import strings
-from tutor.group import group_strings as gs
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 from tutor.screens.base import action_button
 from tutor.screens.trainer_base import TrainerScreen
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from textual.widget import Widget
 from textual.widgets import Button
 
-from tutor import strings
-from tutor.content.models import Step
-from tutor.group import group_strings as gs
+from tutor.core.content.models import Step
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
 from tutor.screens.base import action_button
 from tutor.screens.trainer_base import TrainerScreen
 from tutor.widgets.step import show_link, step_widgets

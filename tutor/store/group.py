@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-from tutor.paths import data_dir
+from tutor.core.paths import data_dir
 from tutor.store.db import open_database
 
 PositionKind = Literal["lobby", "step", "question", "review", "summary"]

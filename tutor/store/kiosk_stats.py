@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tutor import paths
+from tutor.core import paths
 from tutor.store.db import open_database
 
 STATS_FILE = "kiosk-stats.sqlite3"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from tutor.leitner import ReviewItem, due_after, next_box
-from tutor.paths import data_dir
+from tutor.core.leitner import ReviewItem, due_after, next_box
+from tutor.core.paths import data_dir
 from tutor.store.db import open_database
 
 FILE_NAME = "voortgang.sqlite3"
@@ -272,7 +272,7 @@ def open_progress_for_app(
     folder: Path | None = None, clock: Callable[[], datetime] = datetime.now
 ) -> OpenedProgress:
     """Open the store for the app: never raises; says in Dutch what went wrong."""
-    from tutor import strings
+    from tutor.core.text import common as strings
     from tutor.store.db import StoreUnavailable
 
     path = (folder or data_dir()) / FILE_NAME

@@ -14,8 +14,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tutor import strings
-from tutor.content.models import CascadeLink, TimelineBar, TimelineMark
+from tutor.core.content.models import CascadeLink, TimelineBar, TimelineMark
+from tutor.core.text import common as strings
 
 FALLBACK_WIDTH = 76
 

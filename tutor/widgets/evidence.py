@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tutor import strings
+from tutor.core.text import common as strings
 
 
 class EvidenceBadge(Static):

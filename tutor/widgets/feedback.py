@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tutor import strings
-from tutor.quiz import Verdict
+from tutor.core.quiz import Verdict
+from tutor.core.text import common as strings
 
 
 def verdict_text(verdict: Verdict, headline: str | None = None) -> Text:

@@ -1,7 +1,7 @@
 """One view per question type. All share the keys: digits pick, ← undoes.
 
 A view keeps the learner's picks and turns them into a response for
-`tutor.quiz.check`. The app shuffles options and items; views map what the
+`tutor.core.quiz.check`. The app shuffles options and items; views map what the
 learner sees back to the indices in the YAML file.
 """
 
@@ -14,8 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from tutor import strings
-from tutor.content.models import (
+from tutor.core.content.models import (
     EvidenceQuestion,
     MatchQuestion,
     MultipleQuestion,
@@ -24,7 +23,8 @@ from tutor.content.models import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from tutor.quiz import Response, Verdict, shuffled
+from tutor.core.quiz import Response, Verdict, shuffled
+from tutor.core.text import common as strings
 from tutor.widgets.pickrow import PickRow
 
 
@@ -90,7 +90,7 @@ class QuestionView(Vertical):
         """Undo the last pick."""
 
     def response(self) -> Response | None:
-        """The response for `tutor.quiz.check`, or None while incomplete."""
+        """The response for `tutor.core.quiz.check`, or None while incomplete."""
         raise NotImplementedError
 
     def status(self) -> Text | str:

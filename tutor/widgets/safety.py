@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tutor import strings
+from tutor.core.text import common as strings
 
 
 class SafetyLine(Static):

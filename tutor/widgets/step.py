@@ -15,8 +15,8 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
-from tutor import strings
-from tutor.content.models import Lesson, Step
+from tutor.core.content.models import Lesson, Step
+from tutor.core.text import common as strings
 from tutor.widgets.diagrams import CascadeView, TimelineView
 from tutor.widgets.evidence import EvidenceBadge
 

@@ -1,6 +1,6 @@
 """The review of mistakes ("Herhalen"): Leitner boxes and the order of the queue.
 
-Kept apart from `tutor.quiz` so the store can use it without importing pydantic
+Kept apart from `tutor.core.quiz` so the store can use it without importing pydantic
 (start-up time). Never imports Textual.
 """
 

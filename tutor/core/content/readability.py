@@ -11,9 +11,9 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tutor.content.errors import Problem
-from tutor.content.loader import LoadedFile
-from tutor.content.models import Lesson
+from tutor.core.content.errors import Problem
+from tutor.core.content.loader import LoadedFile
+from tutor.core.content.models import Lesson
 
 MIN_FLESCH_DOUMA = 60.0
 MAX_MEAN_SENTENCE_WORDS = 12.0

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from tutor.content.errors import Problem
-from tutor.content.loader import Content, LoadedFile, load_content
-from tutor.content.models import Lesson, Quiz
-from tutor.content.yamlfile import line_of
+from tutor.core.content.errors import Problem
+from tutor.core.content.loader import Content, LoadedFile, load_content
+from tutor.core.content.models import Lesson, Quiz
+from tutor.core.content.yamlfile import line_of
 
 _QUOTE_FOLD = str.maketrans(
     {
@@ -51,7 +51,7 @@ def lint(root: Path | None = None, *, readability: bool = True) -> list[Problem]
         problems.append(Problem(str(content.root / "lessons"), 0, "geen lessen gevonden"))
     problems += check_content(content)
     if readability:
-        from tutor.content.readability import check_readability
+        from tutor.core.content.readability import check_readability
 
         for lesson in content.lessons:
             problems += check_readability(lesson, content.files[("lesson", lesson.id)])

@@ -1,7 +1,7 @@
 """Every Dutch text of the exports (CLI help, messages and file contents).
 
 The safety texts themselves (`HELP_LINE`, `CAUTION`) and the evidence labels
-come from `tutor.strings`, so the app and the exports always say the same.
+come from `tutor.core.text.common`, so the app and the exports always say the same.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The models only describe shape and local rules (for example: a `single`
 question has exactly one correct option). Rules that need more than one file,
-such as "every quote occurs in the source", live in `tutor.content.lint`.
+such as "every quote occurs in the source", live in `tutor.core.content.lint`.
 This module never imports Textual.
 """
 

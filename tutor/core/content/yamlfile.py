@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from tutor.content.errors import ContentError, Problem
+from tutor.core.content.errors import ContentError, Problem
 
 try:
     from yaml import CSafeLoader as SafeLoader

@@ -17,11 +17,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from tutor.content.cards import LessonCard
-from tutor.content.errors import ContentError, Problem
-from tutor.content.models import QUESTION_TYPES, Lesson, Quiz, single_count_message
-from tutor.content.root import default_content_root
-from tutor.content.yamlfile import LineMap, line_of, read_yaml
+from tutor.core.content.cards import LessonCard
+from tutor.core.content.errors import ContentError, Problem
+from tutor.core.content.models import QUESTION_TYPES, Lesson, Quiz, single_count_message
+from tutor.core.content.root import default_content_root
+from tutor.core.content.yamlfile import LineMap, line_of, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
 Loc = tuple[str | int, ...]

@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tutor import strings
-from tutor.content.models import (
+from tutor.core.content.models import (
     EvidenceQuestion,
     MatchQuestion,
     MultipleQuestion,
@@ -28,7 +27,7 @@ from tutor.content.models import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from tutor.leitner import (  # noqa: F401  (the review queue is part of the quiz logic)
+from tutor.core.leitner import (  # noqa: F401  (the review queue is part of the quiz logic)
     BOX_INTERVALS_DAYS,
     CONFIDENCE_LEVELS,
     ReviewItem,
@@ -36,6 +35,7 @@ from tutor.leitner import (  # noqa: F401  (the review queue is part of the quiz
     next_box,
     review_queue,
 )
+from tutor.core.text import common as strings
 
 Response = Any
 

@@ -1,6 +1,6 @@
 """Every Dutch text of the kiosk (screens, dialogs, command line and log).
 
-Kept apart from `tutor.strings` so the kiosk can change its wording without
+Kept apart from `tutor.core.text.common` so the kiosk can change its wording without
 touching the self-study app. Never imports Textual.
 """
 

@@ -1,6 +1,6 @@
 """Every Dutch text of the group sessions (trainer, participants, serve).
 
-Kept in one place, next to `tutor.strings`, so wording is consistent and easy to
+Kept in one place, next to `tutor.core.text.common`, so wording is consistent and easy to
 review. Never imports Textual.
 """
 

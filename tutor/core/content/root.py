@@ -17,6 +17,6 @@ def default_content_root() -> Path:
     override = os.environ.get(CONTENT_ENV)
     if override:
         return Path(override)
-    package = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parents[2]  # tutor/
     shipped = package / "_content"
     return shipped if shipped.is_dir() else package.parent
