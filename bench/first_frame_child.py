@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the source tr
 
 which = sys.argv[1]
 if which == "tutor":
-    from tutor.app import TutorApp as Base
+    from tutor.selfstudy.app import TutorApp as Base
 else:
     from textual.app import App as Base  # type: ignore[assignment]
     from textual.widgets import Static

@@ -77,7 +77,7 @@ def percentile(values: list[float], fraction: float) -> float:
 async def measure_latency(participants: int, rounds: int) -> list[float]:
     """Seconds from each answer's commit to the trainer's count showing it."""
     from tutor.core.content.loader import load_content
-    from tutor.group.trainer_app import TrainerApp
+    from tutor.group.trainer.app import TrainerApp
     from tutor.store.group import SQLiteGroupStore
 
     content = load_content(PROJECT)

@@ -54,10 +54,10 @@ async def soak(visitors: int, stats: bool) -> None:
     from tutor.core.content.loader import load_content
     from tutor.kiosk.app import KioskApp
     from tutor.kiosk.pin import hash_pin
-    from tutor.screens.attract import AttractScreen
-    from tutor.screens.lesson import LessonScreen
-    from tutor.screens.question import QuestionScreen
+    from tutor.kiosk.screens.attract import AttractScreen
     from tutor.store.kiosk_stats import KioskStats
+    from tutor.ui.screens.lesson import LessonScreen
+    from tutor.ui.screens.question import QuestionScreen
 
     content = load_content()
     lessons = len(content.lessons)

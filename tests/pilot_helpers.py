@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from tutor.core.text import common as strings
-from tutor.screens.question import QuestionScreen
-from tutor.widgets.questions import ChoiceView, EvidenceView, MatchView, OrderView, QuestionView
+from tutor.ui.screens.question import QuestionScreen
+from tutor.ui.widgets.questions import ChoiceView, EvidenceView, MatchView, OrderView, QuestionView
 
 
 def answer_keys(view: QuestionView, *, right: bool) -> list[str]:

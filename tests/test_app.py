@@ -9,17 +9,17 @@ from textual.widgets import Static
 
 from conftest import GOOD_ROOT, PROJECT
 from pilot_helpers import answer_current
-from tutor.app import TutorApp
 from tutor.core.content.loader import load_content
 from tutor.core.text import common as strings
-from tutor.screens.glossary import GlossaryScreen
-from tutor.screens.help import HelpScreen
-from tutor.screens.home import HomeScreen
-from tutor.screens.lesson import LessonScreen
-from tutor.screens.question import QuestionScreen
-from tutor.screens.result import ResultScreen
-from tutor.screens.review import ReviewScreen
-from tutor.widgets.diagrams import CascadeView
+from tutor.selfstudy.app import TutorApp
+from tutor.ui.dialogs.glossary import GlossaryScreen
+from tutor.ui.dialogs.help import HelpScreen
+from tutor.ui.screens.home import HomeScreen
+from tutor.ui.screens.lesson import LessonScreen
+from tutor.ui.screens.question import QuestionScreen
+from tutor.ui.screens.result import ResultScreen
+from tutor.ui.screens.unknowns import ReviewScreen
+from tutor.ui.widgets.diagrams import CascadeView
 
 SHIPPED = load_content(PROJECT)
 GOOD = load_content(GOOD_ROOT)
@@ -274,7 +274,7 @@ async def test_opening_a_lesson_that_failed_validation_says_so(good_copy: Path) 
 
 @pytest.mark.parametrize("kind", ["cascade", "timeline"])
 async def test_diagrams_fit_80_columns(kind: str) -> None:
-    from tutor.widgets.diagrams import TimelineView
+    from tutor.ui.widgets.diagrams import TimelineView
 
     lessons = [lesson for lesson in SHIPPED.lessons if any(s.diagram == kind for s in lesson.steps)]
     assert lessons, f"no lesson has a {kind} diagram"

@@ -18,22 +18,22 @@ from conftest import GOOD_ROOT
 from pilot_helpers import answer_keys
 from tutor.core.content.loader import load_content
 from tutor.core.text import group as gs
-from tutor.group.participant_app import ParticipantApp
+from tutor.group.participant.app import ParticipantApp
+from tutor.group.participant.screens.end import ParticipantEndScreen
+from tutor.group.participant.screens.join import JoinScreen
+from tutor.group.participant.screens.question import ParticipantQuestionScreen
+from tutor.group.participant.screens.step import ParticipantStepScreen
+from tutor.group.participant.screens.unknown import ParticipantReviewScreen
+from tutor.group.participant.screens.wait import ParticipantWaitScreen
 from tutor.group.session import TrainerSession
-from tutor.group.trainer_app import TrainerApp
-from tutor.screens.join import JoinScreen
-from tutor.screens.participant_end import ParticipantEndScreen
-from tutor.screens.participant_question import ParticipantQuestionScreen
-from tutor.screens.participant_review import ParticipantReviewScreen
-from tutor.screens.participant_step import ParticipantStepScreen
-from tutor.screens.participant_wait import ParticipantWaitScreen
-from tutor.screens.trainer_question import TrainerQuestionScreen
-from tutor.screens.trainer_review import TrainerReviewScreen
-from tutor.screens.trainer_step import TrainerStepScreen
-from tutor.screens.trainer_summary import TrainerSummaryScreen
+from tutor.group.trainer.app import TrainerApp
+from tutor.group.trainer.screens.question import TrainerQuestionScreen
+from tutor.group.trainer.screens.step import TrainerStepScreen
+from tutor.group.trainer.screens.summary import TrainerSummaryScreen
+from tutor.group.trainer.screens.unknown import TrainerReviewScreen
 from tutor.store.group import AnswerClosed, SQLiteGroupStore
-from tutor.widgets.barchart import BarChart
-from tutor.widgets.pickrow import PickRow
+from tutor.ui.widgets.barchart import BarChart
+from tutor.ui.widgets.pickrow import PickRow
 
 GOOD = load_content(GOOD_ROOT)
 LESSON = GOOD.lesson("mini-les")

@@ -13,9 +13,9 @@ import pytest
 
 from conftest import GOOD_ROOT
 from tutor.core.content.loader import load_content
-from tutor.group.participant_app import ParticipantApp
+from tutor.group.participant.app import ParticipantApp
 from tutor.group.session import TrainerSession
-from tutor.group.trainer_app import TrainerApp
+from tutor.group.trainer.app import TrainerApp
 from tutor.store.group import SQLiteGroupStore
 
 GOOD = load_content(GOOD_ROOT)

@@ -35,7 +35,7 @@ from tutor.store.group import (
     UnknownSession,
     normalise_code,
 )
-from tutor.widgets.questions import make_view
+from tutor.ui.widgets.questions import make_view
 
 GOOD = load_content(GOOD_ROOT)
 LESSON = GOOD.lesson("mini-les")

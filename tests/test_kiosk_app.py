@@ -18,12 +18,12 @@ from tutor.core.content.loader import load_content
 from tutor.kiosk import crashlog
 from tutor.kiosk.app import KioskApp
 from tutor.kiosk.pin import hash_pin
-from tutor.kiosk.screens import KioskHelpScreen, KioskHomeScreen, KioskResultScreen
-from tutor.screens.attract import AttractScreen
-from tutor.screens.idle import IdleCountdown
-from tutor.screens.lesson import LessonScreen
-from tutor.screens.pin import PinDialog
-from tutor.screens.question import QuestionScreen
+from tutor.kiosk.screens.attract import AttractScreen
+from tutor.kiosk.screens.idle import IdleCountdown
+from tutor.kiosk.screens.lessons import KioskHelpScreen, KioskHomeScreen, KioskResultScreen
+from tutor.kiosk.screens.pin_pad import PinDialog
+from tutor.ui.screens.lesson import LessonScreen
+from tutor.ui.screens.question import QuestionScreen
 
 GOOD = load_content(GOOD_ROOT)
 PIN = "2468"

@@ -16,8 +16,8 @@ from tutor.core.content.loader import load_content
 from tutor.kiosk.app import KioskApp
 from tutor.kiosk.counting import answer_parts, part_label
 from tutor.kiosk.pin import hash_pin
-from tutor.screens.question import QuestionScreen
 from tutor.store.kiosk_stats import KioskStats, stats_path
+from tutor.ui.screens.question import QuestionScreen
 
 GOOD = load_content(GOOD_ROOT)
 LESSON = GOOD.lessons[0]

@@ -25,6 +25,8 @@ def test_content_and_quiz_modules_do_not_import_textual() -> None:
 
 def test_app_start_does_not_import_textstat() -> None:
     """textstat takes over a second to import; only the linter may load it."""
-    code = "import sys\nimport tutor.app\nsys.exit(1 if 'textstat' in sys.modules else 0)\n"
+    code = (
+        "import sys\nimport tutor.selfstudy.app\nsys.exit(1 if 'textstat' in sys.modules else 0)\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT, check=False)
     assert result.returncode == 0

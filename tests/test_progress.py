@@ -12,17 +12,17 @@ from textual.widgets import Static
 
 from conftest import GOOD_ROOT, PROJECT
 from pilot_helpers import answer_current
-from tutor.app import TutorApp
 from tutor.core.content.loader import load_content
 from tutor.core.leitner import review_queue
 from tutor.core.text import common as strings
-from tutor.screens.home import HomeScreen, LessonItem
-from tutor.screens.lesson import LessonScreen
-from tutor.screens.question import QuestionScreen
-from tutor.screens.resume import ResumeDialog
-from tutor.screens.review import ReviewScreen
+from tutor.selfstudy.app import TutorApp
+from tutor.selfstudy.screens.resume import ResumeDialog
 from tutor.store.db import StoreUnavailable
 from tutor.store.progress import FILE_NAME, open_progress, open_progress_for_app
+from tutor.ui.screens.home import HomeScreen, LessonItem
+from tutor.ui.screens.lesson import LessonScreen
+from tutor.ui.screens.question import QuestionScreen
+from tutor.ui.screens.unknowns import ReviewScreen
 
 GOOD = load_content(GOOD_ROOT)
 

@@ -10,10 +10,10 @@ import pytest
 
 from conftest import PROJECT
 from pilot_helpers import answer_current, answer_keys
-from tutor.app import TutorApp
 from tutor.core.content.loader import load_content
 from tutor.core.quiz import QuizRun
-from tutor.screens.lesson import LessonScreen
+from tutor.selfstudy.app import TutorApp
+from tutor.ui.screens.lesson import LessonScreen
 
 SHIPPED = load_content(PROJECT)
 LESSON = SHIPPED.lesson("hoe-werkt-ketamine")

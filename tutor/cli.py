@@ -50,7 +50,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tutor.group.commands",
     "tutor.export.commands",
     # one module per line
-    "tutor.progress_commands",
+    "tutor.selfstudy.commands",
 )
 
 
@@ -146,7 +146,7 @@ def run_lint(root: Path | None, *, readability: bool = True) -> int:
 
 def run_app(root: Path | None) -> int:
     """Start the self-study app, with progress saved in the data folder."""
-    from tutor.app import TutorApp
+    from tutor.selfstudy.app import TutorApp
     from tutor.store.progress import open_progress_for_app
 
     opened = open_progress_for_app()

@@ -41,7 +41,7 @@ def question_rng(code: str, question: Question) -> random.Random:
 def display_order(code: str, question: Question) -> list[int]:
     """The order in which every app of the session shows the options or items.
 
-    Matches what `tutor.widgets.questions.make_view(question, question_rng(...))` shows,
+    Matches what `tutor.ui.widgets.questions.make_view(question, question_rng(...))` shows,
     so digit 2 means the same option on the projector and on every device.
     """
     if isinstance(question, TrueFalseQuestion):

@@ -85,7 +85,7 @@ def run_trainer(args: argparse.Namespace) -> int:
     except StoreUnavailable as error:
         print(gs.STORE_UNAVAILABLE.format(error=error), file=sys.stderr)
         return 1
-    from tutor.group.trainer_app import TrainerApp
+    from tutor.group.trainer.app import TrainerApp
 
     app = TrainerApp(
         content=content,
@@ -113,7 +113,7 @@ def run_join(args: argparse.Namespace) -> int:
     except StoreUnavailable as error:
         print(gs.STORE_UNAVAILABLE.format(error=error), file=sys.stderr)
         return 1
-    from tutor.group.participant_app import ParticipantApp
+    from tutor.group.participant.app import ParticipantApp
 
     code = args.code[:40] if args.code else None
     try:

@@ -27,16 +27,16 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Button, Static
 
-from tutor.app import TutorApp
 from tutor.core.content.cards import read_cards
 from tutor.core.text import kiosk as text
 from tutor.kiosk import crashlog
 from tutor.kiosk.child import FAULT_ENV
 from tutor.kiosk.idle import IdleClock, Phase
 from tutor.kiosk.pin import PinGuard, StoredPin
-from tutor.screens.attract import AttractScreen
-from tutor.screens.base import TutorScreen
-from tutor.screens.idle import IdleCountdown
+from tutor.kiosk.screens.attract import AttractScreen
+from tutor.kiosk.screens.idle import IdleCountdown
+from tutor.selfstudy.app import TutorApp
+from tutor.ui.frame import TutorScreen
 
 if TYPE_CHECKING:
     from tutor.core.content.loader import Content
@@ -156,7 +156,7 @@ class KioskApp(TutorApp):
 
     def start_visit(self) -> None:
         """Leave the attract screen for a fresh lesson list."""
-        from tutor.kiosk.screens import KioskHomeScreen
+        from tutor.kiosk.screens.lessons import KioskHomeScreen
 
         if not self.at_rest:
             return
@@ -280,14 +280,14 @@ class KioskApp(TutorApp):
 
     def action_help(self) -> None:
         """Show the kiosk's keys."""
-        from tutor.kiosk.screens import KioskHelpScreen
+        from tutor.kiosk.screens.lessons import KioskHelpScreen
 
         if not isinstance(self.screen, KioskHelpScreen):
             self.push_screen(KioskHelpScreen())
 
     def action_pin(self) -> None:
         """Ctrl+Q: ask staff for the PIN; the right one ends the kiosk with exit code 0."""
-        from tutor.screens.pin import PinDialog
+        from tutor.kiosk.screens.pin_pad import PinDialog
 
         if isinstance(self.screen, PinDialog):
             return
@@ -343,7 +343,7 @@ class KioskApp(TutorApp):
 
     def show_result(self, lesson: Lesson, run: QuizRun) -> None:
         """Show how the run went (the kiosk keeps no progress)."""
-        from tutor.kiosk.screens import KioskResultScreen
+        from tutor.kiosk.screens.lessons import KioskResultScreen
 
         self.switch_screen(KioskResultScreen(lesson, run))
 

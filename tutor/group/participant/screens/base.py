@@ -1,0 +1,50 @@
+"""The frame of the participant's screens while following the trainer."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from tutor.core.content.models import Lesson, Step
+from tutor.store.group import Position
+from tutor.ui.frame import TutorScreen
+
+
+class ParticipantScreen(TutorScreen):
+    """Base of what a participant sees; the trainer decides which screen that is."""
+
+    BINDINGS = [
+        Binding("g", "app.glossary", "Begrippen"),
+        Binding("up", "scroll_body(-1)", show=False),
+        Binding("down", "scroll_body(1)", show=False),
+        Binding("pageup", "scroll_body(-10)", show=False),
+        Binding("pagedown", "scroll_body(10)", show=False),
+    ]
+
+    def __init__(self, lesson: Lesson, position: Position, *, classes: str = "") -> None:
+        super().__init__(classes=f"participant-screen {classes}".strip())
+        self.lesson = lesson
+        self.position = position
+
+    @property
+    def step(self) -> Step | None:
+        """The step on screen, if any (the glossary highlights its terms)."""
+        return None
+
+    def title_text(self) -> str:
+        return self.lesson.title
+
+    def place_text(self) -> str:
+        """Where the group is, e.g. "Vraag 2 van 8"."""
+        return ""
+
+    def counter_text(self) -> str:
+        name = getattr(self.app, "nickname", "")
+        return "  ·  ".join(part for part in (name, self.place_text()) if part)
+
+    def follow(self, position: Position) -> None:
+        """Show a change of the trainer's position that stays on this screen."""
+        self.position = position
+
+    def action_scroll_body(self, lines: int) -> None:
+        """Scroll the main panel, e.g. to read long feedback."""
+        self.query_one("#body").scroll_relative(y=lines, animate=False)

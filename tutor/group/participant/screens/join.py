@@ -1,0 +1,73 @@
+"""The participant's first screen: type the session code and, if you like, a name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from tutor.core.text import group as gs
+from tutor.store.group import CODE_LENGTH
+from tutor.ui.frame import TutorScreen, action_button
+
+NAME_LENGTH = 30
+"""A nickname is at most this long; it never leaves the participant's app."""
+
+
+class JoinScreen(TutorScreen):
+    """Asks for the six-digit code and an optional nickname that only the participant sees."""
+
+    BINDINGS = [Binding("enter", "join", gs.JOIN_BUTTON, show=False)]
+
+    def __init__(self, code: str | None = None) -> None:
+        super().__init__(classes="join-screen")
+        self.code = (code or "")[:CODE_LENGTH]
+
+    def title_text(self) -> str:
+        return gs.JOIN_TITLE
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Static(gs.JOIN_INTRO, id="join-intro", markup=False)
+        yield Static(gs.JOIN_CODE, classes="join-label", markup=False)
+        yield Input(
+            self.code,
+            restrict=r"[0-9]*",
+            max_length=CODE_LENGTH,
+            id="join-code",
+            compact=True,
+        )
+        yield Static(gs.JOIN_NAME, classes="join-label", markup=False)
+        yield Input(max_length=NAME_LENGTH, id="join-name", compact=True)
+        yield Static("", id="join-error", markup=False)
+
+    def compose_buttons(self) -> Iterable[Button]:
+        yield action_button(gs.JOIN_BUTTON, "join", variant="primary", id="join")
+
+    def on_mount(self) -> None:
+        self.query_one("#join-error").display = False
+        target = "#join-name" if len(self.code) == CODE_LENGTH else "#join-code"
+        self.query_one(target, Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the code field moves on to the name; Enter in the name joins."""
+        event.stop()
+        if event.input.id == "join-code" and len(event.value) == CODE_LENGTH:
+            self.query_one("#join-name", Input).focus()
+        else:
+            self.action_join()
+
+    def action_join(self) -> None:
+        """Join the session, or say in Dutch why that is not possible."""
+        code = self.query_one("#join-code", Input).value
+        name = self.query_one("#join-name", Input).value.strip()[:NAME_LENGTH]
+        problem = self.app.join(code, name)  # type: ignore[attr-defined]
+        if problem:
+            self.show_problem(problem)
+
+    def show_problem(self, text: str) -> None:
+        """Show why joining did not work."""
+        error = self.query_one("#join-error", Static)
+        error.update(text)
+        error.display = True

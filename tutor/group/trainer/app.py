@@ -1,0 +1,237 @@
+"""The trainer's app (`tutor trainer`): presenter mode for a group session.
+
+The trainer drives; every move is written to the group store, and the
+participants' apps follow. A timer polls the store for the live answer count.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import ModalScreen
+
+from tutor.core.content.loader import Content, load_content
+from tutor.core.text import common as strings
+from tutor.core.text import group as gs
+from tutor.group.answers import summary_markdown
+from tutor.group.session import TrainerSession
+from tutor.group.trainer.screens.base import TrainerScreen
+from tutor.store.group import (
+    EndedSession,
+    ExpiredSession,
+    GroupStore,
+    GroupStoreError,
+    UnknownSession,
+    open_group_store,
+)
+from tutor.ui import BASE_CSS
+
+T = TypeVar("T")
+
+POLL_SECONDS = 0.25
+ADDRESS_SECONDS = 2.0
+QUIT_WINDOW = 3.0
+PRESENTER_WIDTH = 120
+
+
+class TrainerApp(App[None]):
+    """Presenter mode: step by step through a lesson with a group.
+
+    Args:
+        content: Loaded content; loaded from `content_root` when None.
+        content_root: Where the content is (default: the shipped lessons).
+        lesson_id: The lesson to use; the trainer picks one when None.
+        store: The shared group store; the one in the data folder when None.
+        summary_path: Where to save the session summary as Markdown.
+        address: The address participants open; else what `tutor serve` announced.
+        poll_seconds: How often the live count and the address are read.
+    """
+
+    CSS_PATH = [BASE_CSS, Path(__file__).parents[1] / "group.tcss"]
+    TITLE = f"{gs.GROUP_TITLE}: {strings.APP_TITLE}"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Stoppen", show=False),
+        Binding("question_mark", "help", "Hulp", show=False),
+    ]
+
+    def __init__(
+        self,
+        *,
+        content: Content | None = None,
+        content_root: Path | None = None,
+        lesson_id: str | None = None,
+        store: GroupStore | None = None,
+        summary_path: Path | None = None,
+        address: str | None = None,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.content = content if content is not None else load_content(content_root)
+        self.lesson_id = lesson_id
+        self.store: GroupStore = store if store is not None else open_group_store()
+        self.summary_path = summary_path
+        self.fixed_address = address
+        self.address: str | None = address
+        self.present = 0
+        self.poll_seconds = poll_seconds
+        self.session: TrainerSession | None = None
+        self.show_note = True
+        self._quit_asked = 0.0
+        self._address_read = 0.0
+
+    def on_mount(self) -> None:
+        self.show_note = self.size.width >= PRESENTER_WIDTH
+        if self.lesson_id is not None:
+            self.open_lesson(self.lesson_id)
+        else:
+            from tutor.group.trainer.screens.lessons import TrainerLessonsScreen
+
+            self.push_screen(TrainerLessonsScreen(self.content.cards(), self.content.problems))
+
+    def open_lesson(self, lesson_id: str) -> None:
+        """Open a group session for a lesson and show its code."""
+        if self.session is not None:
+            return
+        lesson = self.content.lesson(lesson_id)
+        quiz = self.content.quizzes.get(lesson_id)
+        self.session = TrainerSession(self.store, lesson, quiz.questions if quiz else [])
+        self.poll()
+        self.set_interval(self.poll_seconds, self.poll, name="trainer-poll")
+        self.show_position(replace=len(self.screen_stack) > 1)
+
+    def poll(self) -> None:
+        """Read how many take part, the address of `tutor serve`, and the live count."""
+        session = self.session
+        if session is None:
+            return
+        try:
+            self.present = session.store.present_count(session.code)
+            now = time.monotonic()
+            if self.fixed_address is None and now - self._address_read >= ADDRESS_SECONDS:
+                self._address_read = now
+                self.address = session.store.announced_address()
+            screen = self.screen
+            if isinstance(screen, TrainerScreen):
+                screen.refresh_live()
+        except GroupStoreError:
+            return  # a busy database: the next poll tries again
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run a change of the session; say in Dutch when the store refuses it."""
+        try:
+            return action()
+        except (UnknownSession, ExpiredSession, EndedSession):
+            self.notify(gs.SESSION_GONE, severity="error", timeout=8)
+        except GroupStoreError:
+            self.notify(gs.STORE_PROBLEM, severity="warning")
+        return None
+
+    def trainer_screen(self) -> TrainerScreen:
+        """The screen for where the session is now."""
+        session = self.session
+        assert session is not None
+        if session.kind == "step":
+            from tutor.group.trainer.screens.step import TrainerStepScreen
+
+            return TrainerStepScreen(session)
+        if session.kind == "question":
+            from tutor.group.trainer.screens.question import TrainerQuestionScreen
+
+            return TrainerQuestionScreen(session)
+        if session.kind == "review":
+            from tutor.group.trainer.screens.unknown import TrainerReviewScreen
+
+            return TrainerReviewScreen(session)
+        if session.kind == "summary":
+            from tutor.group.trainer.screens.summary import TrainerSummaryScreen
+
+            return TrainerSummaryScreen(session, self.save_summary())
+        from tutor.group.trainer.screens.lobby import TrainerLobbyScreen
+
+        return TrainerLobbyScreen(session)
+
+    def show_position(self, *, replace: bool = True) -> None:
+        """Show the screen for the session's position (closing any dialog first)."""
+        while isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        screen = self.trainer_screen()
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go(self, delta: int) -> None:
+        """Move the group one place forward (+1) or back (-1)."""
+        session = self.session
+        if session is None:
+            return
+        before = (session.kind, session.index)
+        moved = self.attempt(session.next if delta > 0 else session.previous)
+        if not moved:
+            return
+        if (session.kind, session.index) != before:
+            self.show_position()
+        elif isinstance(self.screen, TrainerScreen):
+            self.screen.sync()
+
+    def save_summary(self) -> str:
+        """Save the summary as Markdown if `--summary` was given; return what to tell."""
+        if self.summary_path is None or self.session is None:
+            return gs.SUMMARY_TIP
+        text = summary_markdown(
+            self.session.lesson.title, self.session.summary(), time.strftime("%Y-%m-%d %H:%M")
+        )
+        try:
+            self.summary_path.parent.mkdir(parents=True, exist_ok=True)
+            self.summary_path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            return gs.SUMMARY_SAVE_FAILED.format(path=self.summary_path, error=error)
+        return gs.SUMMARY_SAVED.format(path=self.summary_path)
+
+    def action_help(self) -> None:
+        """Show the trainer's keys."""
+        from tutor.group.trainer.screens.help import trainer_help
+        from tutor.ui.dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(trainer_help())
+
+    def action_glossary(self) -> None:
+        """Show the glossary of the lesson."""
+        from tutor.ui.dialogs.glossary import GlossaryScreen
+
+        if self.session is None or isinstance(self.screen, ModalScreen):
+            return
+        step = self.session.step
+        self.push_screen(GlossaryScreen(self.session.lesson, step.terms if step else None))
+
+    def action_go_home(self) -> None:
+        """Esc closes nothing in presenter mode: the session goes on."""
+
+    def action_quit_session(self) -> None:
+        """Stop the session, after a second press of q within a few seconds."""
+        now = time.monotonic()
+        if now - self._quit_asked > QUIT_WINDOW:
+            self._quit_asked = now
+            self.notify(gs.QUIT_CONFIRM, timeout=QUIT_WINDOW)
+            return
+        self.end_session()
+        self.exit()
+
+    async def action_quit(self) -> None:
+        """Stop the session and the app."""
+        self.end_session()
+        self.exit()
+
+    def end_session(self) -> None:
+        """End the session in the store, so participants see that it is over."""
+        if self.session is not None:
+            with contextlib.suppress(GroupStoreError):
+                self.session.end()

@@ -1,0 +1,132 @@
+"""The presenter frame every trainer screen shares: main panel plus trainer-note panel.
+
+Same frame as `TutorScreen` (top bar, body, buttons, 113 line, keys), but the
+body is split: the large main panel for the projector and a side panel with the
+trainer's note, the code and the address (toggled with `n`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tutor.core.text import group as gs
+from tutor.ui.frame import TutorScreen
+from tutor.ui.widgets.keyline import KeyLine
+from tutor.ui.widgets.safety import SafetyLine
+
+if TYPE_CHECKING:
+    from tutor.group.session import TrainerSession
+
+
+class TrainerScreen(TutorScreen):
+    """Base of the trainer's screens; subclasses fill in the main panel and the note."""
+
+    BINDINGS = [
+        Binding("right,enter,space", "next", "Verder"),
+        Binding("left,backspace", "previous", "Terug"),
+        Binding("n", "toggle_note", "Notitie"),
+        Binding("g", "app.glossary", "Begrippen"),
+        Binding("q", "app.quit_session", "Stoppen"),
+        Binding("up", "scroll_body(-1)", show=False),
+        Binding("down", "scroll_body(1)", show=False),
+        Binding("pageup", "scroll_body(-10)", show=False),
+        Binding("pagedown", "scroll_body(10)", show=False),
+    ]
+
+    def __init__(self, session: TrainerSession, *, classes: str = "") -> None:
+        super().__init__(classes=f"trainer-screen {classes}".strip())
+        self.session = session
+        self.lesson = session.lesson
+        self._live = ("", "")
+        self._ready = False
+
+    def title_text(self) -> str:
+        return self.lesson.title
+
+    def place_text(self) -> str:
+        """Where the group is, e.g. "Stap 3 van 9" (empty in the lobby)."""
+        return ""
+
+    def counter_text(self) -> str:
+        parts = [gs.CODE_SHORT.format(code=self.session.code), self.place_text()]
+        return "  ·  ".join(part for part in parts if part)
+
+    def note_text(self) -> Text | str:
+        """What only the trainer reads in the side panel."""
+        return ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static(self.title_text(), id="screen-title", markup=False)
+            yield Static(self.counter_text(), id="counter", markup=False)
+        with Horizontal(id="presenter"):
+            with VerticalScroll(id="body"):
+                yield from self.compose_body()
+            with VerticalScroll(id="note-panel"):
+                yield Static(gs.NOTE_TITLE, id="note-title", markup=False)
+                yield Static(self.note_text(), id="note", markup=False)
+                yield Static("", id="join-info", markup=False)
+                yield Static(gs.NOTE_HINT, id="note-hint", markup=False)
+        with Horizontal(id="buttons"):
+            yield from self.compose_buttons()
+        yield SafetyLine()
+        yield KeyLine()
+
+    def on_mount(self) -> None:
+        self.query_one("#note-panel").display = self.app.show_note  # type: ignore[attr-defined]
+        self._ready = True
+        self.sync()
+        self.refresh_live()
+
+    def action_next(self) -> None:
+        """Move the group on (next cascade link, step, question, open question)."""
+        self.app.go(+1)  # type: ignore[attr-defined]
+
+    def action_previous(self) -> None:
+        """Move the group back."""
+        self.app.go(-1)  # type: ignore[attr-defined]
+
+    def action_toggle_note(self) -> None:
+        """Show or hide the trainer's note panel (remembered for the next screens)."""
+        shown = not self.app.show_note  # type: ignore[attr-defined]
+        self.app.show_note = shown  # type: ignore[attr-defined]
+        self.query_one("#note-panel").display = shown
+
+    def refresh_live(self) -> None:
+        """Update what changes by itself: who takes part, the address, answers."""
+        if not self._ready:
+            return
+        app = self.app
+        present = gs.PRESENT.format(count=app.present)  # type: ignore[attr-defined]
+        address: str | None = app.address  # type: ignore[attr-defined]
+        live = (present, address or "")
+        if live != self._live:
+            self._live = live
+            info = Text(f"{gs.CODE_SHORT.format(code=self.session.code)}\n", style="bold")
+            if address:
+                info.append(address + "\n")
+            info.append(present)
+            self.query_one("#join-info", Static).update(info)
+            self.set_counter(f"{self.counter_text()}  ·  {present}")
+        self.update_live()
+
+    def update_live(self) -> None:
+        """Subclasses: update their own live parts (called by `refresh_live`)."""
+
+    def sync(self) -> None:
+        """Show a change of the session that stays on this screen (cascade link, reveal)."""
+
+    def compose_body(self) -> Iterable[Widget]:
+        return []
+
+    def action_scroll_body(self, lines: int) -> None:
+        """Scroll the main panel, e.g. to read long feedback."""
+        self.query_one("#body").scroll_relative(y=lines, animate=False)

@@ -1,0 +1,50 @@
+"""`tutor progress`: the learner's progress as a table in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+
+def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add the `progress` subcommand."""
+    parser = commands.add_parser(
+        "progress",
+        help="toon je voortgang per les",
+        description="Toon per les: nog niet begonnen, bezig (stap x van y), of klaar met je "
+        "beste score en de datum.",
+    )
+    content_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the progress table; 1 when there is nothing to read."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from tutor.core.content.loader import load_content
+    from tutor.core.text import common as strings
+    from tutor.selfstudy.app import TutorApp
+    from tutor.store.progress import open_progress_for_app
+
+    content = load_content(args.content)
+    opened = open_progress_for_app()
+    console = Console()
+    if opened.notice:
+        console.print(opened.notice, style="yellow", markup=False)
+    if opened.store is None:
+        return 1
+    # The app computes the same status lines as its home screen shows.
+    app = TutorApp(content=content, progress=opened.store)
+    table = Table(title=strings.PROGRESS_TABLE_TITLE)
+    for column in strings.PROGRESS_COLUMNS:
+        table.add_column(column)
+    for lesson in content.lessons:
+        table.add_row(lesson.title, app.lesson_status(lesson.id, len(lesson.steps)) or "")
+    console.print(table)
+    review = app.review_line(when_none=True)
+    if review:
+        console.print(review.replace(" (h)", ""), markup=False)
+    return 0

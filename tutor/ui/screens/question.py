@@ -1,0 +1,108 @@
+"""One quiz question per screen, with feedback after the answer."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from tutor.core.content.models import Lesson
+from tutor.core.quiz import CONFIDENCE_LEVELS, QuizRun, Verdict
+from tutor.core.text import common as strings
+from tutor.ui.frame import TutorScreen, action_button
+from tutor.ui.widgets.feedback import show_feedback
+from tutor.ui.widgets.questions import make_view
+
+
+class QuestionScreen(TutorScreen):
+    """Asks the current question of a run; Enter checks, then continues."""
+
+    BINDINGS = [
+        Binding("enter,space,right", "confirm", "Bevestig / verder"),
+        Binding("left,backspace", "undo", "Ongedaan", show=False),
+        Binding("g", "app.glossary", "Begrippen"),
+        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
+        Binding("z", "confidence('zeker')", "Zeker", show=False),
+        Binding("t", "confidence('twijfel')", "Twijfel", show=False),
+        Binding("k", "confidence('gok')", "Gok", show=False),
+    ]
+
+    def __init__(self, lesson: Lesson, run: QuizRun, rng: random.Random) -> None:
+        super().__init__(classes="question-screen")
+        self.lesson = lesson
+        self.run = run
+        self.view = make_view(run.current, rng)
+        self.verdict: Verdict | None = None
+        self.confidence: str | None = None
+
+    def title_text(self) -> str:
+        if self.run.is_review:
+            return f"{strings.REVIEW_SESSION_TITLE}: {self.lesson.title}"
+        prefix = f"{strings.RESULT_RETRY_TITLE}: " if self.run.is_retry else ""
+        return prefix + self.lesson.title
+
+    def counter_text(self) -> str:
+        return strings.QUESTION_COUNTER.format(number=self.run.index + 1, total=self.run.total)
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Static(self.run.current.prompt, id="prompt", markup=False)
+        yield self.view
+        if getattr(self.app, "progress", None) is not None:
+            with Horizontal(id="confidence"):
+                yield Static(strings.CONFIDENCE_PROMPT, markup=False)
+                for level in CONFIDENCE_LEVELS:
+                    yield action_button(
+                        strings.CONFIDENCE_LABELS[level], f"confidence('{level}')", id=f"c-{level}"
+                    )
+        yield Static("", id="feedback", markup=False)
+
+    def compose_buttons(self) -> Iterable[Button]:
+        yield action_button(strings.BUTTON_UNDO, "undo", id="undo")
+        yield action_button(strings.BUTTON_CHECK, "confirm", variant="primary", id="confirm")
+
+    def on_mount(self) -> None:
+        self.query_one("#feedback").display = False
+
+    def action_pick(self, number: int) -> None:
+        """Choose option, item or level `number`."""
+        self.view.pick(number)
+
+    def action_confidence(self, level: str) -> None:
+        """Say how sure you are, before seeing the feedback (optional)."""
+        if self.verdict is not None or not self.query("#confidence"):
+            return
+        self.confidence = None if self.confidence == level else level
+        for button in self.query("#confidence Button").results(Button):
+            button.set_class(button.id == f"c-{self.confidence}", "-chosen")
+
+    def action_undo(self) -> None:
+        """Undo the last choice."""
+        self.view.undo()
+
+    def action_confirm(self) -> None:
+        """Check the answer, or go on once it has been checked."""
+        if self.verdict is not None:
+            self.run.advance()
+            self.app.after_question(self.lesson, self.run)  # type: ignore[attr-defined]
+            return
+        response = self.view.response()
+        if response is None:
+            self.notify(strings.ANSWER_INCOMPLETE, timeout=3)
+            return
+        question = self.run.current
+        self.verdict = self.run.answer(response)
+        self.app.answered(self.lesson, question, self.verdict, self.confidence)  # type: ignore[attr-defined]
+        self.view.show_verdict(self.verdict)
+        if self.query("#confidence"):
+            self.query_one("#confidence").display = False
+        self.show_feedback(self.verdict)
+
+    def show_feedback(self, verdict: Verdict) -> None:
+        """Show right or wrong, the feedback and the article's own words."""
+        show_feedback(self.query_one("#feedback", Static), verdict)
+        self.query_one("#confirm", Button).label = strings.BUTTON_CONTINUE
+        self.query_one("#undo", Button).display = False

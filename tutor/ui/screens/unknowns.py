@@ -1,0 +1,133 @@
+"""The "Wat we nog niet weten" review at the end of a lesson.
+
+Lists the lesson's open questions (and, where the article gives them, questions
+to ask a provider). With progress saving on, the learner can keep any of them
+for "Vragen voor mijn behandelaar" with its digit or a click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from tutor.core.content.models import Lesson
+from tutor.core.quiz import QuizRun
+from tutor.core.text import common as strings
+from tutor.ui.frame import TutorScreen, action_button
+
+
+class OpenQuestion(Static):
+    """One open question (or provider question); a click saves or unsaves it."""
+
+    def __init__(self, number: int, kind: str, question: str, explanation: str | None) -> None:
+        super().__init__(classes="unknown")
+        self.number = number
+        self.kind = kind
+        self.question = question
+        self.explanation = explanation
+
+    def show(self, saved: bool | None) -> None:
+        """Draw the question; `saved` is None when questions cannot be saved."""
+        text = Text()
+        text.append(f"{self.number}. ", style="bold")
+        if saved is not None:
+            text.append(strings.SAVED_MARK if saved else strings.NOT_SAVED_MARK, style="bold")
+            text.append(" ")
+        text.append(self.question, style="bold")
+        if self.explanation:
+            text.append(f"\n{self.explanation}")
+        self.update(text)
+        self.set_class(bool(saved), "-saved")
+
+    def on_click(self) -> None:
+        """Save or unsave this question."""
+        self.screen.toggle_saved(self.number)  # type: ignore[attr-defined]
+
+
+class ReviewScreen(TutorScreen):
+    """The lesson's open questions, each with what is known around it."""
+
+    BINDINGS = [
+        Binding("enter,space,right", "next", "Naar je uitslag"),
+        *[Binding(str(n), f"save({n})", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, lesson: Lesson, run: QuizRun) -> None:
+        super().__init__(classes="review-screen")
+        self.lesson = lesson
+        self.run = run
+        self.items = [
+            OpenQuestion(n, "unknown", u.question, u.explanation)
+            for n, u in enumerate(lesson.unknowns, 1)
+        ]
+        first = len(self.items) + 1
+        self.items += [
+            OpenQuestion(n, "provider", p.question, None)
+            for n, p in enumerate(lesson.provider_questions, first)
+        ]
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        """The progress store, or None when nothing is saved."""
+        return getattr(self.app, "progress", None)
+
+    def title_text(self) -> str:
+        return self.lesson.title
+
+    def counter_text(self) -> str:
+        return strings.REVIEW_TITLE
+
+    def compose_body(self) -> Iterable[Widget]:
+        yield Static(strings.REVIEW_TITLE, id="review-title", markup=False)
+        yield Static(strings.REVIEW_INTRO, markup=False)
+        if self.store is not None:
+            yield Static(strings.SAVE_HINT, classes="question-hint", markup=False)
+        unknowns = [item for item in self.items if item.kind == "unknown"]
+        providers = [item for item in self.items if item.kind == "provider"]
+        yield from unknowns
+        if providers:
+            yield Static(strings.PROVIDER_TITLE, id="provider-title", markup=False)
+            yield from providers
+
+    def compose_buttons(self) -> Iterable[Button]:
+        yield action_button(strings.BUTTON_RESULT, "next", variant="primary", id="next")
+
+    def on_mount(self) -> None:
+        self._redraw()
+
+    def _saved(self) -> set[tuple[str, str]]:
+        if self.store is None:
+            return set()
+        return {
+            (saved.kind, saved.text)
+            for saved in self.store.saved_questions()
+            if saved.lesson_id == self.lesson.id
+        }
+
+    def _redraw(self) -> None:
+        saved = self._saved()
+        for item in self.items:
+            item.show(None if self.store is None else (item.kind, item.question) in saved)
+
+    def toggle_saved(self, number: int) -> None:
+        """Save question `number` for the doctor, or take it off the list."""
+        if self.store is None or not 1 <= number <= len(self.items):
+            return
+        item = self.items[number - 1]
+        if (item.kind, item.question) in self._saved():
+            self.store.forget_question(self.lesson.id, item.kind, item.question)
+        else:
+            self.store.save_question(self.lesson.id, item.kind, item.question)
+        self._redraw()
+
+    def action_save(self, number: int) -> None:
+        """Key binding for `toggle_saved`."""
+        self.toggle_saved(number)
+
+    def action_next(self) -> None:
+        """Show the result."""
+        self.app.show_result(self.lesson, self.run)  # type: ignore[attr-defined]
