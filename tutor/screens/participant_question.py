@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from tutor import strings
-from tutor.content.models import Lesson, Question
+from tutor.content.models import Lesson, Question, quote_texts
 from tutor.group import group_strings as gs
 from tutor.group.answers import answer_key, display_order, question_rng, response_label
 from tutor.quiz import Response, Verdict, check
@@ -135,7 +135,7 @@ class ParticipantQuestionScreen(ParticipantScreen):
             verdict = check(self.question, self.sent)
         else:
             key = answer_key(self.question, self.order)
-            verdict = Verdict(False, tuple(key), tuple(self.question.quotes))
+            verdict = Verdict(False, tuple(key), quote_texts(self.question.quotes))
         self.view.show_verdict(verdict)
         headline = gs.PARTICIPANT_NO_ANSWER if self.sent is None else None
         show_feedback(self.query_one("#feedback", Static), verdict, headline)
