@@ -68,7 +68,7 @@ _BANNED = [
 _ARTICLE_VOICE = re.compile(r"\bvolgens\s+het\s+artikel\b", re.IGNORECASE)
 # Keys whose strings the learner does not read as lesson text (or that are quotes).
 _NOT_LEARNER_TEXT = frozenset(
-    {"quotes", "evidence_quote", "source", "id", "lesson", "type", "level", "evidence", "terms"}
+    {"quotes", "evidence_quote", "source", "id", "lesson", "type", "level", "evidence", "diagram"}
 )
 _NOT_ADDRESS_CHECKED = frozenset({"quotes", "evidence_quote", "source", "id", "lesson"})
 
@@ -330,15 +330,14 @@ def _text_rules(where: str, loaded: LoadedFile, model: BaseModel) -> Iterator[Pr
     """The language rules for every text the learner reads (quotes excepted)."""
     yield from _formal_address(where, loaded, model)
     for loc, text in _texts(model.model_dump(), ()):
-        if _NOT_LEARNER_TEXT.intersection(part for part in loc if isinstance(part, str)):
+        if not _is_learner_text(loc):
             continue
         line = line_of(loaded.lines, loc)
         for pattern, word in _BANNED:
             for match in pattern.finditer(text):
+                found = " ".join(match.group(0).split())
                 yield Problem(
-                    where,
-                    line,
-                    f"gebruik '{BANNED_WORDS[word]}' in plaats van '{match.group(0)}'",
+                    where, line, f"gebruik '{BANNED_WORDS[word]}' in plaats van '{found}'"
                 )
         if _ARTICLE_VOICE.search(text):
             yield Problem(
@@ -347,6 +346,13 @@ def _text_rules(where: str, loaded: LoadedFile, model: BaseModel) -> Iterator[Pr
                 "de lezer ziet het artikel niet: schrijf niet 'volgens het artikel'",
                 warning=True,
             )
+
+
+def _is_learner_text(loc: Loc) -> bool:
+    """False for quotes, ids, levels and a step's list of glossary terms (names, not text)."""
+    if _NOT_LEARNER_TEXT.intersection(part for part in loc if isinstance(part, str)):
+        return False
+    return not (len(loc) == 4 and loc[0] == "steps" and loc[2] == "terms")
 
 
 def _formal_address(where: str, loaded: LoadedFile, model: BaseModel) -> Iterator[Problem]:
