@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tutor.core.content.cards import is_glossary_file
 from tutor.core.content.loader import load_content
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,10 @@ def generated_root(base: Path, count: int) -> Path:
     for folder in ("lessons", "quizzes"):
         (root / folder).mkdir(parents=True)
     shutil.copytree(PROJECT / "seeds", root / "seeds")
-    shipped = sorted((PROJECT / "lessons").glob("*.yaml"))
+    lessons = sorted((PROJECT / "lessons").glob("*.yaml"))
+    shipped = [path for path in lessons if not is_glossary_file(path)]
+    for glossary in (path for path in lessons if is_glossary_file(path)):
+        shutil.copy(glossary, root / "lessons" / glossary.name)  # the shared glossary
     for n in range(count):
         source = shipped[n % len(shipped)]
         new_id = f"{source.stem}-{n}"

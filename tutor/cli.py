@@ -131,15 +131,28 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_lint(root: Path | None, *, readability: bool = True) -> int:
-    """Print every content problem; return 1 if there are any."""
-    from tutor.core.content.lint import lint
+    """Print every content problem and the notes; return 1 if there are errors.
 
-    problems = lint(root, readability=readability)
-    for problem in problems:
+    Warnings and notes (e.g. how often a quiz's right answer is its longest
+    option) are printed but do not make the exit code 1.
+    """
+    from tutor.core.content.lint import lint_report
+
+    report = lint_report(root, readability=readability)
+    for problem in report.problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
+    for note in report.notes:
+        print(note)
+    errors = len(report.errors)
+    warnings = len(report.problems) - errors
+    if errors:
+        print(f"{errors} probleem/problemen gevonden.", file=sys.stderr)
+        if warnings:
+            print(f"{warnings} waarschuwing(en).", file=sys.stderr)
         return 1
+    if warnings:
+        print(f"Geen fouten, wel {warnings} waarschuwing(en).")
+        return 0
     print("Alle lessen en quizzen zijn in orde.")
     return 0
 

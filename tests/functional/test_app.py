@@ -10,6 +10,7 @@ from textual.widgets import Static
 from conftest import GOOD_ROOT, PROJECT
 from pilot_helpers import answer_current
 from tutor.core.content.loader import load_content
+from tutor.core.content.models import quote_text
 from tutor.core.text import common as strings
 from tutor.selfstudy.app import TutorApp
 from tutor.ui.dialogs.glossary import GlossaryScreen
@@ -66,7 +67,7 @@ async def test_walk_a_whole_lesson(lesson_id: str, right: bool) -> None:
             feedback = text_of(app, "#feedback")
             assert (strings.ANSWER_RIGHT if right else strings.ANSWER_WRONG) in feedback
             assert strings.ANSWER_QUOTE in feedback
-            assert question.quotes[0].split()[0] in feedback
+            assert quote_text(question.quotes[0]).split()[0] in feedback
             assert screen.run.verdicts[question.id].correct is right
             assert safety_visible(app)
             await pilot.press("enter")
@@ -290,3 +291,56 @@ async def test_diagrams_fit_80_columns(kind: str) -> None:
             if kind == "cascade":
                 for link in lesson.diagrams.cascade:  # type: ignore[union-attr]
                     assert link.label in view.render().plain
+
+
+EXPLAIN = """  - id: leg-uit
+    type: explain
+    prompt: Leg in je eigen woorden uit waarom ketamine anders is.
+    model_answer: Ketamine werkt op glutamaat. Het effect kan binnen uren komen.
+    key_points:
+      - {text: Het werkt op glutamaat., quotes: ["Ketamine werkt op het glutamaatsysteem."]}
+      - {text: Het kan snel werken., quotes: ["Het effect kan binnen uren merkbaar zijn, niet na weken."]}
+    quotes: ["Ketamine werkt op het glutamaatsysteem."]
+"""
+
+
+@pytest.mark.parametrize("right", [True, False], ids=["all-points", "one-missing"])
+async def test_an_explain_question_is_answered_by_ticking_key_points(
+    good_copy: Path, right: bool
+) -> None:
+    quiz = good_copy / "quizzes" / "mini-les.yaml"
+    quiz.write_text(quiz.read_text() + EXPLAIN)
+    content = load_content(good_copy)
+    assert content.problems == []
+    app = TutorApp(content=content, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "right", "right")
+        for _ in range(8):
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.run.current.id == "leg-uit"
+        assert strings.EXPLAIN_HINT in " ".join(
+            str(w.render()) for w in app.screen.query(".question-hint").results(Static)
+        )
+        screen = await answer_current(pilot, right=right)
+        assert screen.run.verdicts["leg-uit"].correct is right
+        feedback = text_of(app, "#feedback")
+        assert "Een goede uitleg: Ketamine werkt op glutamaat." in feedback
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_the_review_lists_the_actions_to_save() -> None:
+    lesson = GOOD.lessons[0]
+    app = TutorApp(content=GOOD, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "right", "right")
+        for _ in range(8):
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen)
+        assert text_of(app, "#provider-title") == "Wat kun je hiermee?"
+        shown = " ".join(str(w.render()) for w in app.screen.query(".unknown").results(Static))
+        for action in lesson.actions:
+            assert action.text in shown

@@ -110,7 +110,7 @@ def test_saved_questions_are_exported(tmp_path: Path, capsys: pytest.CaptureFixt
     kap = content.lesson("ketamine-en-psychotherapie")
     store = open_progress()
     store.save_question(how.id, "unknown", how.unknowns[0].question)
-    store.save_question(kap.id, "provider", kap.provider_questions[0].question)
+    store.save_question(kap.id, "provider", kap.actions[0].text)
     store.close()
     output = tmp_path / "vragen.md"
     assert main(["export", "questions", "--output", str(output)]) == 0
@@ -119,7 +119,7 @@ def test_saved_questions_are_exported(tmp_path: Path, capsys: pytest.CaptureFixt
     assert document.startswith("# Vragen voor mijn behandelaar\n")
     assert how.unknowns[0].question in document
     assert " ".join(how.unknowns[0].explanation.split()) in document
-    assert kap.provider_questions[0].question in document
+    assert kap.actions[0].text in document
     assert strings.HELP_LINE in document and strings.CAUTION in document
 
 

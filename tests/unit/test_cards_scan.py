@@ -12,9 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import PROJECT, TESTS
-from tutor.core.content.cards import LessonCard, _card_from_yaml, read_cards, scan_card
+from tutor.core.content.cards import (
+    LessonCard,
+    _card_from_yaml,
+    is_glossary_file,
+    read_cards,
+    scan_card,
+)
 
-SHIPPED = sorted((PROJECT / "lessons").glob("*.y*ml"))
+SHIPPED = sorted(p for p in (PROJECT / "lessons").glob("*.y*ml") if not is_glossary_file(p))
 FIXTURES = sorted(
     path for path in (TESTS / "fixtures").rglob("*") if path.suffix in (".yaml", ".yml")
 )
@@ -276,3 +282,10 @@ def test_scanner_declines_or_matches_pyyaml_on_random_texts(text: str) -> None:
 def test_scanner_declines_or_matches_pyyaml_on_random_values(raw: str, key: str) -> None:
     line = "id: les" if key == "id" else "title: Een les"
     _assert_agrees(HEAD.replace(line, f"{key}: {raw}"))
+
+
+def test_read_cards_skips_the_shared_glossary(good_copy: Path) -> None:
+    (good_copy / "lessons" / "begrippen.yaml").write_text(
+        "id: begrippen\ntitle: Begrippen\nsummary: Geen les.\nterms: []\n"
+    )
+    assert [card.id for card in read_cards(good_copy)] == ["mini-les"]

@@ -78,11 +78,11 @@ def expected_texts(lesson: Lesson, source: ArticleSource) -> list[str]:
     texts = [lesson.title, strings.HELP_LINE, strings.CAUTION, source.title, source.file, "113"]
     texts += [step.title for step in lesson.steps]
     texts += [step.key_point for step in lesson.steps]
-    texts += [entry.term for entry in lesson.glossary]
-    texts += [entry.definition for entry in lesson.glossary]
+    texts += [entry.term for entry in lesson.glossary_entries()]
+    texts += [entry.definition for entry in lesson.glossary_entries()]
     texts += [unknown.question for unknown in lesson.unknowns]
     texts += [unknown.explanation for unknown in lesson.unknowns]
-    texts += [question.question for question in lesson.provider_questions]
+    texts += [action.text for action in lesson.actions]
     return [_norm(value.replace("**", "")) for value in texts]
 
 

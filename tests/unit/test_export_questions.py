@@ -27,7 +27,7 @@ def test_questions_are_grouped_per_lesson_in_learning_order() -> None:
     kap = SHIPPED.lesson("ketamine-en-psychotherapie")
     how = SHIPPED.lesson("hoe-werkt-ketamine")
     saved = [
-        Saved(kap.id, "provider", kap.provider_questions[0].question, datetime.date(2025, 3, 4)),
+        Saved(kap.id, "provider", kap.actions[0].text, datetime.date(2025, 3, 4)),
         Saved(how.id, "unknown", how.unknowns[1].question, datetime.date(2025, 3, 2)),
         Saved(kap.id, "unknown", kap.unknowns[0].question, datetime.date(2025, 3, 5)),
     ]

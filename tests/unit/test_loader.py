@@ -137,3 +137,133 @@ def test_wrong_types_give_a_content_error(key: str, value: object) -> None:
 @given(st.text(max_size=300))
 def test_random_text_gives_a_content_error(text: str) -> None:
     _load_both(text)
+
+
+# Issue 13: the new schema.
+
+BEGRIPPEN = """terms:
+  - term: synaps
+    definition: Een verbinding tussen zenuwcellen.
+  - term: Glutamaat
+    definition: De gedeelde uitleg van glutamaat.
+  - term: BDNF
+    definition: Een eiwit dat zenuwcellen helpt groeien.
+"""
+
+
+def test_begrippen_is_the_shared_glossary_not_a_lesson(good_copy: Path) -> None:
+    (good_copy / "lessons" / "begrippen.yaml").write_text(BEGRIPPEN)
+    lesson_file = good_copy / "lessons" / "mini-les.yaml"
+    lesson_file.write_text(lesson_file.read_text().replace("terms: [glutamaat]", "terms: [synaps]"))
+    content = load_content(good_copy)
+    assert content.problems == []
+    assert [lesson.id for lesson in content.lessons] == ["mini-les"]
+    assert content.glossary is not None
+    assert [entry.term for entry in content.glossary_entries()] == ["synaps", "Glutamaat", "BDNF"]
+    (lesson,) = content.lessons
+    # The merged view: shared terms the steps use, plus the lesson's own glossary
+    # (the shared definition wins where both have a term); unused shared terms stay out.
+    assert lesson.glossary_terms() == {
+        "synaps": "Een verbinding tussen zenuwcellen.",
+        "glutamaat": "De gedeelde uitleg van glutamaat.",
+    }
+    assert [entry.term for entry in lesson.glossary_entries()] == ["synaps", "Glutamaat"]
+
+
+def test_without_begrippen_a_lesson_shows_its_own_glossary() -> None:
+    content = load_content(GOOD_ROOT)
+    assert content.glossary is None
+    assert content.lessons[0].glossary_terms() == {
+        "glutamaat": "Een stof waarmee zenuwcellen signalen doorgeven."
+    }
+
+
+def test_a_broken_begrippen_file_is_named(good_copy: Path) -> None:
+    (good_copy / "lessons" / "begrippen.yaml").write_text("terms:\n  - term: synaps\n")
+    content = load_content(good_copy)
+    assert [lesson.id for lesson in content.lessons] == ["mini-les"]
+    assert [str(p) for p in content.problems] == [
+        "lessons/begrippen.yaml:2: verplicht veld 'definition' ontbreekt"
+    ]
+
+
+def test_lessons_have_actions_and_no_provider_questions() -> None:
+    assert "provider_questions" not in Lesson.model_fields
+    lesson = load_content(GOOD_ROOT).lessons[0]
+    assert [action.text for action in lesson.actions][0].startswith("Vraag je behandelaar")
+
+
+def test_quotes_may_name_another_source(tmp_path: Path) -> None:
+    from tutor.core.content.models import SourcedQuote, quote_pairs, quote_texts
+
+    path = tmp_path / "les.yaml"
+    lesson_text = GOOD_LESSON.replace(
+        '      - "Ketamine werkt op het glutamaatsysteem."\n',
+        '      - "Ketamine werkt op het glutamaatsysteem."\n'
+        "      - {source: seeds/ander.txt, text: Twee tot zes weken.}\n",
+        1,
+    )
+    path.write_text(lesson_text)
+    lesson = load_model(path, Lesson)
+    quotes = lesson.steps[0].quotes
+    assert quotes[1] == SourcedQuote(source="seeds/ander.txt", text="Twee tot zes weken.")
+    assert lesson.quote_pairs(quotes) == [
+        ("seeds/mini.txt", "Ketamine werkt op het glutamaatsysteem."),
+        ("seeds/ander.txt", "Twee tot zes weken."),
+    ]
+    assert quote_pairs(quotes, "x.txt")[0] == ("x.txt", "Ketamine werkt op het glutamaatsysteem.")
+    assert quote_texts(quotes) == ("Ketamine werkt op het glutamaatsysteem.", "Twee tot zes weken.")
+
+
+def test_a_bad_sourced_quote_gets_a_plain_dutch_message(tmp_path: Path) -> None:
+    path = tmp_path / "les.yaml"
+    path.write_text(
+        GOOD_LESSON.replace(
+            '      - "Ketamine werkt op het glutamaatsysteem."\n',
+            "      - {source: seeds/ander.txt}\n",
+            1,
+        )
+    )
+    try:
+        load_model(path, Lesson)
+    except ContentError as error:
+        messages = [p.message for p in error.problems]
+        assert messages == ["verplicht veld 'text' ontbreekt"], messages
+    else:
+        raise AssertionError("expected a ContentError")
+
+
+EXPLAIN = """  - id: leg-uit
+    type: explain
+    prompt: Leg in je eigen woorden uit waarom ketamine anders is.
+    model_answer: Ketamine werkt op glutamaat. Het effect kan snel komen.
+    key_points:
+{points}
+    quotes: ["Ketamine werkt op het glutamaatsysteem."]
+"""
+POINT = '      - {text: Punt, quotes: ["Ketamine werkt op het glutamaatsysteem."]}'
+
+
+def _quiz_with_explain(tmp_path: Path, points: int) -> Quiz:
+    path = tmp_path / "quiz.yaml"
+    path.write_text(GOOD_QUIZ + EXPLAIN.format(points="\n".join([POINT] * points)))
+    return load_model(path, Quiz)
+
+
+def test_explain_questions_load_with_two_to_four_key_points(tmp_path: Path) -> None:
+    from tutor.core.content.models import QUESTION_TYPES, ExplainQuestion
+
+    assert "explain" in QUESTION_TYPES
+    question = _quiz_with_explain(tmp_path, 2).questions[-1]
+    assert isinstance(question, ExplainQuestion)
+    assert [point.text for point in question.key_points] == ["Punt", "Punt"]
+    for count, message in [
+        (1, "'key_points' heeft minstens 2 item(s) nodig"),
+        (5, "'key_points' mag hoogstens 4 items hebben"),
+    ]:
+        try:
+            _quiz_with_explain(tmp_path, count)
+        except ContentError as error:
+            assert message in [p.message for p in error.problems]
+        else:
+            raise AssertionError(f"{count} key points should not load")

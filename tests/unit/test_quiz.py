@@ -92,3 +92,33 @@ def test_shuffled_is_a_permutation_and_repeatable() -> None:
     assert sorted(order) == list(range(6))
     assert order != list(range(6))
     assert order == shuffled(6, random.Random(3))
+
+
+def test_explain_is_right_when_every_key_point_is_covered() -> None:
+    from tutor.core.content.models import ExplainQuestion
+    from tutor.core.quiz import item_count
+
+    question = ExplainQuestion.model_validate(
+        {
+            "id": "leg-uit",
+            "type": "explain",
+            "prompt": "Leg uit.",
+            "model_answer": "Zo werkt het.",
+            "key_points": [
+                {"text": "Eerste punt", "quotes": ["a"]},
+                {"text": "Tweede punt", "quotes": ["b"]},
+            ],
+            "quotes": ["c"],
+        }
+    )
+    assert item_count(question) == 2
+    assert check(question, frozenset({0, 1})).correct
+    verdict = check(question, frozenset({1}))
+    assert not verdict.correct
+    assert verdict.feedback == (
+        "Een goede uitleg: Zo werkt het.",
+        "✗ Eerste punt",
+        "✓ Tweede punt",
+    )
+    assert verdict.quotes == ("c",)
+    assert not check(question, frozenset()).correct

@@ -8,6 +8,7 @@ Responses per question type (indices refer to the order in the YAML file):
     order: tuple of item indices in the order the learner put them.
     match: tuple with, for every pair, the index of the meaning the learner chose.
     evidence: tuple with, for every statement, the level the learner chose.
+    explain: frozenset of the key-point indices the learner says they covered.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from typing import Any
 
 from tutor.core.content.models import (
     EvidenceQuestion,
+    ExplainQuestion,
     MatchQuestion,
     MultipleQuestion,
     OrderQuestion,
     Question,
     SingleQuestion,
     TrueFalseQuestion,
+    quote_texts,
 )
 from tutor.core.leitner import (  # noqa: F401  (the review queue is part of the quiz logic)
     BOX_INTERVALS_DAYS,
@@ -65,6 +68,8 @@ def item_count(question: Question) -> int:
         return len(question.items)
     if isinstance(question, MatchQuestion):
         return len(question.pairs)
+    if isinstance(question, ExplainQuestion):
+        return len(question.key_points)
     return len(question.statements)
 
 
@@ -82,7 +87,7 @@ def shuffled(count: int, rng: random.Random) -> list[int]:
 
 def check(question: Question, response: Response) -> Verdict:
     """Check a response to a question and explain the outcome."""
-    quotes = tuple(question.quotes)
+    quotes = quote_texts(question.quotes)
     if isinstance(question, SingleQuestion | MultipleQuestion):
         return _check_choice(question, frozenset(response), quotes)
     if isinstance(question, TrueFalseQuestion):
@@ -104,7 +109,21 @@ def check(question: Question, response: Response) -> Verdict:
             lines.append(strings.ANSWER_RIGHT_PAIRS)
             lines += [f"{pair.term} = {pair.meaning}" for pair in question.pairs]
         return Verdict(right, tuple(lines), quotes)
+    if isinstance(question, ExplainQuestion):
+        return _check_explain(question, frozenset(response), quotes)
     return _check_evidence(question, tuple(response), quotes)
+
+
+def _check_explain(
+    question: ExplainQuestion, covered: frozenset[int], quotes: tuple[str, ...]
+) -> Verdict:
+    """Teach-back: right when the learner covered every key point."""
+    lines = [strings.ANSWER_MODEL.format(text=" ".join(question.model_answer.split()))]
+    lines += [
+        f"{'✓' if i in covered else '✗'} {point.text}"
+        for i, point in enumerate(question.key_points)
+    ]
+    return Verdict(covered >= set(range(len(question.key_points))), tuple(lines), quotes)
 
 
 def _check_choice(

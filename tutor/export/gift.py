@@ -12,6 +12,7 @@ titled `::<question id>::`. The question types map like this:
 | `match`      | `{=term -> meaning ...}`                                    |
 | `order`      | matching `Stap 1 -> first item`, `Stap 2 -> ...`            |
 | `evidence`   | matching `statement -> evidence label`, unused labels as distractors |
+| `explain`    | essay `{}`; the model answer and key points as general feedback |
 
 Moodle needs at least two sub-questions and three answers in a matching
 question, so a `match` or `order` question with only two pairs becomes a
@@ -31,13 +32,16 @@ from collections.abc import Iterable, Sequence
 from tutor.core.content.loader import Content
 from tutor.core.content.models import (
     EvidenceQuestion,
+    ExplainQuestion,
     MatchQuestion,
     MultipleQuestion,
     OrderQuestion,
     Question,
     Quiz,
     SingleQuestion,
+    SourcedQuote,
     TrueFalseQuestion,
+    quote_texts,
 )
 from tutor.core.text import common as strings
 from tutor.core.text import export as text
@@ -172,6 +176,10 @@ def question_gift(question: Question) -> str:
         return _match_gift(question)
     if isinstance(question, OrderQuestion):
         return _order_gift(question)
+    if isinstance(question, ExplainQuestion):
+        points = [f"- {point.text}" for point in question.key_points]
+        general = _general(question.model_answer, question.quotes, points)
+        return _block(question.id, question.prompt, [], general)
     return _evidence_gift(question)
 
 
@@ -252,9 +260,11 @@ def _choice_line(right: bool, option: str, explanation: str) -> str:
     return f"{'=' if right else '~'}{_text(option)}#{_text(feedback)}"
 
 
-def _general(explanation: str | None, quotes: Sequence[str], extra: Sequence[str] = ()) -> str:
+def _general(
+    explanation: str | None, quotes: Sequence[str | SourcedQuote], extra: Sequence[str] = ()
+) -> str:
     """General feedback: explanation, per-statement lines, and the article's quotes."""
-    quoted = " ".join(f"“{' '.join(quote.split())}”" for quote in quotes)
+    quoted = " ".join(f"“{' '.join(quote.split())}”" for quote in quote_texts(quotes))
     parts = [" ".join(explanation.split())] if explanation else []
     parts += extra
     parts.append(text.FEEDBACK_QUOTES.format(quotes=quoted))

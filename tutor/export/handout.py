@@ -1,8 +1,8 @@
 """A printable handout of one lesson, as Markdown or as self-contained HTML.
 
 The handout holds what a learner takes home: the steps with what to remember
-("Onthoud"), the glossary, "Wat we nog niet weten", the questions for a
-provider, and the source article. The 113 line and the caution stand at the
+("Onthoud"), the glossary, "Wat we nog niet weten", "Wat kun je hiermee?"
+(the lesson's `actions`), and the source article. The 113 line and the caution stand at the
 top and at the end of every handout. Trainer notes are left out: they are for
 the trainer, not for the learner.
 """
@@ -111,10 +111,11 @@ def _markdown_lines(lesson: Lesson, source: ArticleSource) -> Iterator[str]:
             yield ""
         yield f"**{strings.KEY_POINT}:** {step.key_point}"
         yield ""
-    if lesson.glossary:
+    glossary = lesson.glossary_entries()
+    if glossary:
         yield f"## {strings.GLOSSARY_TITLE}"
         yield ""
-        yield from (f"- **{entry.term}**: {entry.definition}" for entry in lesson.glossary)
+        yield from (f"- **{entry.term}**: {entry.definition}" for entry in glossary)
         yield ""
     if lesson.unknowns:
         yield f"## {strings.REVIEW_TITLE}"
@@ -125,12 +126,12 @@ def _markdown_lines(lesson: Lesson, source: ArticleSource) -> Iterator[str]:
             yield f"{number}. **{unknown.question}**  "
             yield f"   {' '.join(unknown.explanation.split())}"
         yield ""
-    if lesson.provider_questions:
+    if lesson.actions:
         yield f"## {text.PROVIDER_TITLE}"
         yield ""
         yield text.PROVIDER_INTRO
         yield ""
-        yield from (f"- {question.question}" for question in lesson.provider_questions)
+        yield from (f"- {action.text}" for action in lesson.actions)
         yield ""
     yield f"## {text.SOURCES_TITLE}"
     yield ""
@@ -227,10 +228,11 @@ def _html_body(lesson: Lesson, source: ArticleSource) -> Iterator[str]:
     yield "<main>"
     for number, step in enumerate(lesson.steps, 1):
         yield from _html_step(lesson, number, step)
-    if lesson.glossary:
+    glossary = lesson.glossary_entries()
+    if glossary:
         yield '<section class="glossary">'
         yield f"<h2>{_e(strings.GLOSSARY_TITLE)}</h2>\n<dl>"
-        for entry in lesson.glossary:
+        for entry in glossary:
             yield f"<div><dt>{_e(entry.term)}</dt><dd>{_e(entry.definition)}</dd></div>"
         yield "</dl>\n</section>"
     if lesson.unknowns:
@@ -239,10 +241,10 @@ def _html_body(lesson: Lesson, source: ArticleSource) -> Iterator[str]:
         for unknown in lesson.unknowns:
             yield f"<li><strong>{_e(unknown.question)}</strong><br>{_e(unknown.explanation)}</li>"
         yield "</ol>\n</section>"
-    if lesson.provider_questions:
+    if lesson.actions:
         yield '<section class="provider">'
         yield f"<h2>{_e(text.PROVIDER_TITLE)}</h2>\n<p>{_e(text.PROVIDER_INTRO)}</p>\n<ul>"
-        yield from (f"<li>{_e(q.question)}</li>" for q in lesson.provider_questions)
+        yield from (f"<li>{_e(action.text)}</li>" for action in lesson.actions)
         yield "</ul>\n</section>"
     yield '<section class="sources">'
     yield f"<h2>{_e(text.SOURCES_TITLE)}</h2>\n<p>{_e(text.SOURCES_INTRO)}</p>\n<ul>"

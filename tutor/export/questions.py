@@ -18,7 +18,7 @@ from tutor.core.text import export as text
 KIND_UNKNOWN = "unknown"
 """A saved open question from "Wat we nog niet weten"."""
 KIND_PROVIDER = "provider"
-"""A saved question for the provider, from a lesson's `provider_questions`."""
+"""A saved item from a lesson's "Wat kun je hiermee?" (`actions`)."""
 
 
 class SavedQuestionLike(Protocol):

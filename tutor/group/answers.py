@@ -16,6 +16,7 @@ from typing import Any
 
 from tutor.core.content.models import (
     EvidenceQuestion,
+    ExplainQuestion,
     MatchQuestion,
     MultipleQuestion,
     OrderQuestion,
@@ -104,6 +105,8 @@ def decode_response(question: Question, text: str) -> Response | None:
         return tuple(data) if ok else None
     if not all(isinstance(i, int) and not isinstance(i, bool) and 0 <= i < count for i in data):
         return None
+    if isinstance(question, ExplainQuestion):
+        return frozenset(data)  # the key points covered; none is an answer too
     if isinstance(question, SingleQuestion | MultipleQuestion):
         chosen = frozenset(data)
         ok = bool(chosen) and (isinstance(question, MultipleQuestion) or len(chosen) == 1)
@@ -258,6 +261,8 @@ def response_label(question: Question, response: Response) -> str:
             f"{s.text}: {strings.EVIDENCE_LABELS[level]}"
             for s, level in zip(question.statements, response, strict=False)
         )
+    if isinstance(question, ExplainQuestion):
+        return "; ".join(question.key_points[i].text for i in sorted(response)) or "-"
     labels = choice_labels(question)
     return ", ".join(labels[i] for i in sorted(chosen_indices(question, response)))
 
@@ -288,6 +293,9 @@ def answer_key(question: Question, order: Sequence[int] | None = None) -> list[s
         lines = [strings.ANSWER_RIGHT_PAIRS]
         lines += [f"{pair.term} = {pair.meaning}" for pair in question.pairs]
         return [*lines, question.explanation]
+    if isinstance(question, ExplainQuestion):
+        lines = [strings.ANSWER_MODEL.format(text=" ".join(question.model_answer.split()))]
+        return [*lines, *(f"✓ {point.text}" for point in question.key_points)]
     shown = order if order is not None else range(len(question.statements))
     lines = []
     for number, index in enumerate(shown, 1):

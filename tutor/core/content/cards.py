@@ -25,6 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+GLOSSARY_FILE = "begrippen"
+"""The shared glossary `lessons/begrippen.yaml`: in the lessons folder, but no lesson."""
+
+
+def is_glossary_file(path: Path) -> bool:
+    """True for the shared glossary (`lessons/begrippen.yaml` or `.yml`)."""
+    return path.stem == GLOSSARY_FILE and path.suffix in (".yaml", ".yml")
+
 
 @dataclass(frozen=True)
 class LessonCard:
@@ -40,14 +48,14 @@ def read_cards(root: Path) -> list[LessonCard]:
     """Read id, title, summary and order of every lesson file that parses.
 
     Files that cannot be read or lack these fields are skipped here; the full
-    validation reports them.
+    validation reports them. The shared glossary (`begrippen.yaml`) is no lesson.
     """
     folder = root / "lessons"
     if not folder.is_dir():
         return []
     cards = []
     for path in sorted(folder.iterdir()):
-        if path.suffix not in (".yaml", ".yml"):
+        if path.suffix not in (".yaml", ".yml") or is_glossary_file(path):
             continue
         try:
             text = path.read_bytes().decode("utf-8")

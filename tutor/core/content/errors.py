@@ -13,14 +13,17 @@ class Problem:
         path: The file, relative to the content root where possible.
         line: 1-based line number (0 when the whole file is meant).
         message: What is wrong, in Dutch.
+        warning: True for a warning: shown, but `tutor lint` does not fail on it.
     """
 
     path: str
     line: int
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        kind = "waarschuwing: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.message}"
 
 
 class ContentError(Exception):

@@ -17,11 +17,22 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from tutor.core.content.cards import LessonCard
+from tutor.core.content.cards import GLOSSARY_FILE, LessonCard, is_glossary_file
 from tutor.core.content.errors import ContentError, Problem
-from tutor.core.content.models import QUESTION_TYPES, Lesson, Quiz, single_count_message
+from tutor.core.content.models import (
+    QUESTION_TYPES,
+    QUOTE_TAGS,
+    Glossary,
+    GlossaryEntry,
+    Lesson,
+    Quiz,
+    single_count_message,
+)
 from tutor.core.content.root import default_content_root
 from tutor.core.content.yamlfile import LineMap, line_of, read_yaml
+
+GLOSSARY_KEY = ("glossary", GLOSSARY_FILE)
+"""Where the shared glossary's file is kept in `Content.files`."""
 
 Model = TypeVar("Model", bound=BaseModel)
 Loc = tuple[str | int, ...]
@@ -46,7 +57,10 @@ class Content:
         lessons: Lessons in learning order (by `order`, then id).
         quizzes: Quizzes by lesson id.
         problems: Problems with files that could not be loaded.
-        files: Where each lesson and quiz came from, for the linter.
+        files: Where each lesson and quiz (and the shared glossary) came from, for the
+            linter.
+        glossary: The shared glossary (`lessons/begrippen.yaml`); None when there is
+            none or it did not load.
     """
 
     root: Path
@@ -54,6 +68,11 @@ class Content:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: dict[tuple[str, str], LoadedFile] = field(default_factory=dict)
+    glossary: Glossary | None = None
+
+    def glossary_entries(self) -> list[GlossaryEntry]:
+        """The shared glossary's entries (empty when there is none)."""
+        return list(self.glossary.terms) if self.glossary is not None else []
 
     def lesson(self, lesson_id: str) -> Lesson:
         """Return the lesson with this id."""
@@ -109,6 +128,12 @@ def _load(root: Path) -> Content:
         if not (root / folder).is_dir():
             content.problems.append(Problem(str(root / folder), 0, "map ontbreekt"))
     for path in _yaml_files(root / "lessons"):
+        if is_glossary_file(path):
+            glossary = _load_file(path, root, Glossary, content.problems)
+            if glossary is not None and content.glossary is None:
+                content.files[GLOSSARY_KEY] = glossary
+                content.glossary = glossary.model
+            continue
         loaded = _load_file(path, root, Lesson, content.problems)
         if loaded is not None and _is_new(content, ("lesson", loaded.model.id), loaded):
             content.files[("lesson", loaded.model.id)] = loaded
@@ -119,6 +144,9 @@ def _load(root: Path) -> Content:
             content.files[("quiz", loaded.model.lesson)] = loaded
             content.quizzes[loaded.model.lesson] = loaded.model
     content.lessons.sort(key=lambda lesson: (lesson.order, lesson.id))
+    shared = content.glossary_entries()
+    for lesson in content.lessons:
+        lesson.use_shared_glossary(shared)
     return content
 
 
@@ -252,6 +280,7 @@ def _message(detail: Any) -> str:
     loc = list(detail["loc"])
     if len(loc) > 2 and loc[0] == "questions" and loc[2] in QUESTION_TYPES:
         del loc[2]  # the tag of the discriminated union, not a field
+    loc = [part for part in loc if part not in QUOTE_TAGS]  # tags of the quote union
     name = _field_name(loc)
     ctx = detail.get("ctx") or {}
     if kind == "missing":
@@ -261,6 +290,11 @@ def _message(detail: Any) -> str:
             return (
                 f"onbekend veld '{name}': staat er een komma in een tekst tussen {{ }}? "
                 "Zet die tekst dan tussen aanhalingstekens"
+            )
+        if name == "provider_questions":
+            return (
+                "onbekend veld 'provider_questions': zet deze vragen onder 'actions' "
+                '(text: "Vraag je behandelaar: ...?", quotes: [...])'
             )
         return f"onbekend veld '{name}'"
     if kind in _TYPE_NAMES:

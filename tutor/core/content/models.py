@@ -8,9 +8,19 @@ This module never imports Textual.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 EvidenceLevel = Literal["established", "human-early", "animal", "unknown"]
 """How strong the evidence is for what a step or statement says."""
@@ -20,11 +30,55 @@ DiagramKind = Literal["cascade", "timeline"]
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
-Quotes = Annotated[list[Text], Field(min_length=1)]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class SourcedQuote(_Model):
+    """A quote from another article than the lesson's own `source`.
+
+    Used where a lesson says that the sources differ. `source` is a path
+    relative to the content root, under `seeds/` (lint checks that).
+    """
+
+    source: Text
+    text: Text
+
+
+def _quote_kind(value: Any) -> str:
+    return "bron" if isinstance(value, dict | SourcedQuote) else "tekst"
+
+
+QUOTE_TAGS = ("tekst", "bron")
+"""The tags of the `Quote` union; they appear in pydantic error locations."""
+
+Quote = Annotated[
+    Annotated[Text, Tag("tekst")] | Annotated[SourcedQuote, Tag("bron")],
+    Discriminator(_quote_kind),
+]
+"""A verbatim passage: a plain string (from the lesson's own source) or a `SourcedQuote`."""
+
+Quotes = Annotated[list[Quote], Field(min_length=1)]
+
+
+def quote_text(quote: str | SourcedQuote) -> str:
+    """The quoted words of a quote, whatever its form."""
+    return quote if isinstance(quote, str) else quote.text
+
+
+def quote_texts(quotes: Iterable[str | SourcedQuote]) -> tuple[str, ...]:
+    """The quoted words of every quote, in order."""
+    return tuple(quote_text(quote) for quote in quotes)
+
+
+def quote_pairs(quotes: Iterable[str | SourcedQuote], default_source: str) -> list[tuple[str, str]]:
+    """Return `(source, text)` for every quote; plain strings come from `default_source`."""
+    return [
+        (default_source, quote) if isinstance(quote, str) else (quote.source, quote.text)
+        for quote in quotes
+    ]
 
 
 class GlossaryEntry(_Model):
@@ -79,6 +133,8 @@ class Step(_Model):
     text: Text
     key_point: Text
     evidence: EvidenceLevel | None = None
+    evidence_quote: Text | None = None
+    """With `evidence`: the one of this step's quotes that justifies the level."""
     terms: list[Text] = []
     quotes: Quotes
     trainer_note: Text | None = None
@@ -93,11 +149,17 @@ class Unknown(_Model):
     quotes: Quotes
 
 
-class ProviderQuestion(_Model):
-    """A question the article suggests asking a doctor or practitioner."""
+class Action(_Model):
+    """One item of "Wat kun je hiermee?": a question to ask, what to watch for, where to read."""
 
-    question: Text
+    text: Text
     quotes: Quotes
+
+
+class Glossary(_Model):
+    """The shared glossary of all lessons (`lessons/begrippen.yaml`)."""
+
+    terms: list[GlossaryEntry]
 
 
 class Lesson(_Model):
@@ -111,12 +173,44 @@ class Lesson(_Model):
     steps: Annotated[list[Step], Field(min_length=1)]
     glossary: list[GlossaryEntry] = []
     unknowns: list[Unknown] = []
-    provider_questions: list[ProviderQuestion] = []
+    actions: list[Action] = []
+    """"Wat kun je hiermee?"; the learner can save each to "Vragen voor mijn behandelaar"."""
     diagrams: Diagrams | None = None
 
+    _shared_glossary: dict[str, GlossaryEntry] = PrivateAttr(default_factory=dict)
+
+    def use_shared_glossary(self, entries: Sequence[GlossaryEntry]) -> None:
+        """Let this lesson see the shared glossary (the loader calls this)."""
+        shared: dict[str, GlossaryEntry] = {}
+        for entry in entries:
+            shared.setdefault(entry.term.lower(), entry)
+        self._shared_glossary = shared
+
+    def glossary_entries(self) -> list[GlossaryEntry]:
+        """The glossary this lesson shows: the shared definitions of the terms its steps
+        use, plus the lesson's own `glossary` (during the move to one shared glossary).
+
+        Where both define a term, the shared definition wins.
+        """
+        entries: dict[str, GlossaryEntry] = {}
+        for step in self.steps:
+            for term in step.terms:
+                entry = self._shared_glossary.get(term.lower())
+                if entry is not None:
+                    entries.setdefault(term.lower(), entry)
+        for entry in self.glossary:
+            entries.setdefault(
+                entry.term.lower(), self._shared_glossary.get(entry.term.lower(), entry)
+            )
+        return list(entries.values())
+
     def glossary_terms(self) -> dict[str, str]:
-        """Return the glossary as a mapping of lower-cased term to definition."""
-        return {entry.term.lower(): entry.definition for entry in self.glossary}
+        """Return the merged glossary as a mapping of lower-cased term to definition."""
+        return {entry.term.lower(): entry.definition for entry in self.glossary_entries()}
+
+    def quote_pairs(self, quotes: Iterable[str | SourcedQuote]) -> list[tuple[str, str]]:
+        """Return `(source, text)` for quotes of this lesson (plain ones are from `source`)."""
+        return quote_pairs(quotes, self.source)
 
 
 class Option(_Model):
@@ -220,16 +314,33 @@ class EvidenceQuestion(_Question):
     explanation: Text
 
 
+class KeyPoint(_Model):
+    """A point a good teach-back answer covers."""
+
+    text: Text
+    quotes: Quotes
+
+
+class ExplainQuestion(_Question):
+    """Teach-back: the learner explains in their own words, then ticks the key points
+    they covered."""
+
+    type: Literal["explain"]
+    model_answer: Text
+    key_points: Annotated[list[KeyPoint], Field(min_length=2, max_length=4)]
+
+
 Question = Annotated[
     SingleQuestion
     | MultipleQuestion
     | TrueFalseQuestion
     | OrderQuestion
     | MatchQuestion
-    | EvidenceQuestion,
+    | EvidenceQuestion
+    | ExplainQuestion,
     Field(discriminator="type"),
 ]
-QUESTION_TYPES = ("single", "multiple", "true_false", "order", "match", "evidence")
+QUESTION_TYPES = ("single", "multiple", "true_false", "order", "match", "evidence", "explain")
 
 
 class Quiz(_Model):

@@ -61,6 +61,7 @@ ANSWER_ALSO_RIGHT = "Ook goed was: {option}"
 ANSWER_RIGHT_ORDER = "De goede volgorde is:"
 ANSWER_RIGHT_PAIRS = "Zo horen ze bij elkaar:"
 ANSWER_LEVEL = "{text}: {level}"
+ANSWER_MODEL = "Een goede uitleg: {text}"
 
 TRUE_LABEL = "Waar"
 FALSE_LABEL = "Niet waar"
@@ -74,6 +75,10 @@ EVIDENCE_HINT = "Hoe zeker is dit? Kies bij elke uitspraak een cijfer. ← maakt
 EVIDENCE_CURRENT = "Uitspraak {number} van {total}:"
 MULTIPLE_HINT = "Er kunnen meer antwoorden goed zijn. Kies alles wat klopt en druk op Enter."
 SINGLE_HINT = "Kies één antwoord en druk op Enter."
+EXPLAIN_HINT = (
+    "Leg het eerst in je eigen woorden uit, hardop of op papier. "
+    "Kies dan de punten die je noemde en druk op Enter."
+)
 
 GLOSSARY_TITLE = "Begrippen"
 GLOSSARY_EMPTY = "Deze les heeft geen begrippenlijst."
@@ -117,6 +122,6 @@ CONFIDENCE_LABELS = {"zeker": "Zeker (z)", "twijfel": "Twijfel (t)", "gok": "Gok
 SAVE_HINT = "Druk op een cijfer of klik om een vraag te bewaren voor je behandelaar."
 SAVED_MARK = "[bewaard]"
 NOT_SAVED_MARK = "[bewaar]"
-PROVIDER_TITLE = "Vragen voor je behandelaar"
+PROVIDER_TITLE = "Wat kun je hiermee?"
 PROGRESS_TABLE_TITLE = "Je voortgang"
 PROGRESS_COLUMNS = ("Les", "Status")

@@ -75,8 +75,11 @@ STEP_HEADING = "Stap {number}: {title}"
 EVIDENCE_LINE = "Hoe zeker is dit? {label}"
 CASCADE_HEADING = "Op een rij:"
 TIMELINE_HEADING = "Wanneer merk je wat? (tijd na de behandeling)"
-PROVIDER_TITLE = "Vragen voor je behandelaar"
-PROVIDER_INTRO = "Het artikel noemt deze vragen. Je kunt ze stellen aan je arts of therapeut."
+PROVIDER_TITLE = "Wat kun je hiermee?"
+PROVIDER_INTRO = (
+    "Vragen om te stellen, waar je op let en waar je meer leest. "
+    "Neem ze mee naar je huisarts of behandelaar."
+)
 SOURCES_TITLE = "Bron"
 SOURCES_INTRO = "Deze les volgt één artikel. Alles wat je hier leest, staat ook in dat artikel."
 SOURCE_ARTICLE = "Artikel: “{title}”"
@@ -96,7 +99,7 @@ QUESTIONS_EMPTY = (
 )
 QUESTIONS_OTHER_LESSON = "Les '{lesson}'"
 QUESTION_KIND_UNKNOWN = "Open vraag uit 'Wat we nog niet weten'"
-QUESTION_KIND_PROVIDER = "Vraag voor je behandelaar"
+QUESTION_KIND_PROVIDER = "Uit: Wat kun je hiermee?"
 QUESTION_EXPLANATION = "Wat het artikel erover zegt: {text}"
 QUESTION_SAVED_ON = "Bewaard op {date}"
 MONTHS = (

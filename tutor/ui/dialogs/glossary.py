@@ -26,7 +26,7 @@ class GlossaryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         entries = sorted(
-            self.lesson.glossary,
+            self.lesson.glossary_entries(),
             key=lambda e: (e.term.lower() not in self.highlight, e.term.lower()),
         )
         text = Text()

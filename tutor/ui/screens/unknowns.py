@@ -1,8 +1,9 @@
 """The "Wat we nog niet weten" review at the end of a lesson.
 
-Lists the lesson's open questions (and, where the article gives them, questions
-to ask a provider). With progress saving on, the learner can keep any of them
-for "Vragen voor mijn behandelaar" with its digit or a click.
+Lists the lesson's open questions and its "Wat kun je hiermee?" part (the
+lesson's `actions`: questions to ask a provider, what to watch for, where to read
+more). With progress saving on, the learner can keep any of them for "Vragen voor
+mijn behandelaar" with its digit or a click.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from tutor.ui.frame import TutorScreen, action_button
 
 
 class OpenQuestion(Static):
-    """One open question (or provider question); a click saves or unsaves it."""
+    """One open question (or action); a click saves or unsaves it."""
 
     def __init__(self, number: int, kind: str, question: str, explanation: str | None) -> None:
         super().__init__(classes="unknown")
@@ -66,8 +67,8 @@ class ReviewScreen(TutorScreen):
         ]
         first = len(self.items) + 1
         self.items += [
-            OpenQuestion(n, "provider", p.question, None)
-            for n, p in enumerate(lesson.provider_questions, first)
+            OpenQuestion(n, "provider", action.text, None)
+            for n, action in enumerate(lesson.actions, first)
         ]
 
     @property

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from tutor.core.content.models import (
     EvidenceQuestion,
+    ExplainQuestion,
     MatchQuestion,
     MultipleQuestion,
     OrderQuestion,
@@ -169,6 +170,22 @@ class TrueFalseView(ChoiceView):
 
     def response(self) -> Response | None:
         return (self.chosen[0] == 0) if self.chosen else None
+
+
+class ExplainView(ChoiceView):
+    """`explain` (teach-back): tick the key points your own explanation covered.
+
+    A placeholder until the teach-back screen exists: any set of ticks (also
+    none) is an answer.
+    """
+
+    def __init__(self, question: ExplainQuestion, order: list[int]) -> None:
+        labels = [point.text for point in question.key_points]
+        super().__init__(labels, set(range(len(labels))), order, True)
+        self.hint = strings.EXPLAIN_HINT
+
+    def response(self) -> Response | None:
+        return frozenset(self.chosen)
 
 
 class OrderView(QuestionView):
@@ -325,4 +342,6 @@ def make_view(question: Question, rng: random.Random) -> QuestionView:
         return OrderView(question, shuffled(len(question.items), rng))
     if isinstance(question, MatchQuestion):
         return MatchView(question, shuffled(len(question.pairs), rng))
+    if isinstance(question, ExplainQuestion):
+        return ExplainView(question, shuffled(len(question.key_points), rng))
     return EvidenceView(question, shuffled(len(question.statements), rng))

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from tutor.core.content.models import Lesson, Question
+from tutor.core.content.models import Lesson, Question, quote_texts
 from tutor.core.quiz import Response, Verdict, check
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
@@ -135,7 +135,7 @@ class ParticipantQuestionScreen(ParticipantScreen):
             verdict = check(self.question, self.sent)
         else:
             key = answer_key(self.question, self.order)
-            verdict = Verdict(False, tuple(key), tuple(self.question.quotes))
+            verdict = Verdict(False, tuple(key), quote_texts(self.question.quotes))
         self.view.show_verdict(verdict)
         headline = gs.PARTICIPANT_NO_ANSWER if self.sent is None else None
         show_feedback(self.query_one("#feedback", Static), verdict, headline)

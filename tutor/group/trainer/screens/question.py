@@ -12,9 +12,11 @@ from textual.widgets import Button, Static
 
 from tutor.core.content.models import (
     EvidenceQuestion,
+    ExplainQuestion,
     MatchQuestion,
     OrderQuestion,
     Question,
+    quote_texts,
 )
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
@@ -38,6 +40,8 @@ def shown_items(question: Question, order: list[int]) -> Text:
     elif isinstance(question, MatchQuestion):
         text.append(", ".join(pair.term for pair in question.pairs) + "\n\n", style="bold")
         rows = [question.pairs[i].meaning for i in order]
+    elif isinstance(question, ExplainQuestion):
+        rows = [question.key_points[i].text for i in order]
     else:
         assert isinstance(question, EvidenceQuestion)
         for number, index in enumerate(order, 1):
@@ -112,7 +116,7 @@ class TrainerQuestionScreen(TrainerScreen):
         if revealed:
             text = Text("\n".join(answer_key(self.question, self.order)))
             text.append(f"\n\n{strings.ANSWER_QUOTE}", style="bold")
-            for quote in self.question.quotes:
+            for quote in quote_texts(self.question.quotes):
                 text.append(f"\n„{quote}”", style="italic")
             key.update(text)
         self.query_one("#discuss", Button).disabled = revealed
