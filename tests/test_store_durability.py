@@ -497,6 +497,25 @@ async def test_a_read_only_data_folder_still_shows_progress(tmp_path: Path, what
     assert message and "niet bewaard" in message
 
 
+def test_a_full_disk_at_start_still_shows_progress_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_progress(tmp_path)
+    store.reach_step("mini-les", 1, 2)
+    store.close()
+    real = db._connect_uri
+
+    def full(path: Path, options: str) -> sqlite3.Connection:
+        if options != "immutable=1":  # no -wal or -shm can be made on a full disk
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(path, options)
+
+    monkeypatch.setattr(db, "_connect_uri", full)
+    opened = open_progress_for_app(tmp_path)
+    assert opened.notice and "schijf is vol" in opened.notice and "niet bewaard" in opened.notice
+    assert opened.store.progress("mini-les").step == 1
+
+
 def test_a_database_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).mkdir()
     opened = open_progress_for_app(tmp_path)

@@ -255,11 +255,11 @@ def _open_once(path: Path, schema: str, durable: bool, allow_read_only: bool) ->
             if not allow_read_only:
                 raise StoreUnavailable(messages.READ_ONLY.format(path=path), str(error)) from error
             return _read_only(path, schema, messages.READ_ONLY.format(path=path))
-        health = _health(path)
+        health, problem = _health(path)
         if health == "corrupt":
             return _recover_or_read(path, schema, durable, allow_read_only)
         if health == "unwritable":
-            return _read_only_or_raise(path, schema, allow_read_only, None)
+            return _read_only_or_raise(path, schema, allow_read_only, problem)
     try:
         return Opened(_connect(path, schema, durable))
     except sqlite3.Error as error:
@@ -273,9 +273,10 @@ def _open_once(path: Path, schema: str, durable: bool, allow_read_only: bool) ->
         raise StoreUnavailable(describe(error, path), str(error)) from error
 
 
-def _health(path: Path) -> str:
-    """ "ok", "corrupt" or "unwritable" (cannot even be opened read-only here), via a
-    read-only connection, which never checkpoints or deletes a WAL when it closes.
+def _health(path: Path) -> tuple[str, sqlite3.Error | None]:
+    """ "ok", "corrupt" or "unwritable" (cannot even be opened read-only here, e.g. no -wal
+    can be made: the error says why), via a read-only connection, which never
+    checkpoints or deletes a WAL when it closes.
 
     Raises:
         StoreBusy: Another program holds a lock that keeps readers out.
@@ -288,9 +289,9 @@ def _health(path: Path) -> str:
         if kind == "busy":
             raise StoreBusy(messages.BUSY.format(path=path), str(error)) from error
         if kind == "corrupt":
-            return "corrupt"
-        return "unwritable"
-    return "ok" if rows == [("ok",)] else "corrupt"
+            return "corrupt", error
+        return "unwritable", error
+    return ("ok" if rows == [("ok",)] else "corrupt"), None
 
 
 def _read_only_or_raise(
