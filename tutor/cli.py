@@ -158,10 +158,19 @@ def run_lint(root: Path | None, *, readability: bool = True) -> int:
 
 
 def run_app(root: Path | None) -> int:
-    """Start the self-study app, with progress saved in the data folder."""
-    from tutor.selfstudy.app import TutorApp
-    from tutor.store.progress import open_progress_for_app
+    """Start the self-study app, with progress saved in the data folder.
 
-    opened = open_progress_for_app()
-    TutorApp(content_root=root, progress=opened.store, notice=opened.notice).run()
+    Returns 1 when some progress could not be saved (the app said so; this says it again).
+    """
+    from tutor.selfstudy.app import TutorApp
+    from tutor.store.progress import GuardedProgress, open_progress_for_app
+
+    opened = open_progress_for_app(on_wait=lambda message: print(message, file=sys.stderr))
+    try:
+        TutorApp(content_root=root, progress=opened.store, notice=opened.notice).run()
+    finally:
+        lost = opened.store.finish() if isinstance(opened.store, GuardedProgress) else None
+    if lost:
+        print(lost, file=sys.stderr)
+        return 1
     return 0

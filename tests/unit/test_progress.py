@@ -123,7 +123,7 @@ def test_a_read_only_folder_means_no_saving_and_a_notice(tmp_path: Path) -> None
         folder.chmod(0o555)
     try:
         opened = open_progress_for_app(folder)
-        assert opened.store is None
+        assert opened.store is not None and not opened.store.persistent  # memory only
         assert opened.notice and "niet bewaard" in opened.notice
         assert list(folder.iterdir()) == []
     finally:
@@ -139,8 +139,9 @@ def test_an_unwritable_data_folder_means_no_saving_and_a_notice(tmp_path: Path) 
     with pytest.raises(StoreUnavailable):
         open_progress(blocker / "data")
     opened = open_progress_for_app(blocker / "data")
-    assert opened.store is None
+    assert opened.store is not None and not opened.store.persistent  # memory only
     assert opened.notice and "niet bewaard" in opened.notice
+    assert f"{blocker} is een bestand, geen map" in opened.notice
 
 
 async def test_app_without_store_runs_and_says_so(tmp_path: Path) -> None:

@@ -95,7 +95,7 @@ def run_questions(args: argparse.Namespace) -> int:
 
     content = _load(args)
     try:
-        store = open_progress()
+        store = open_progress(read_only=True)  # an export never changes the progress file
     except StoreUnavailable as error:
         _error(text.STORE_UNAVAILABLE.format(detail=error))
         return EXIT_FAILED

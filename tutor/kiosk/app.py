@@ -325,7 +325,7 @@ class KioskApp(TutorApp):
         self, lesson: Lesson, question: Question, response: Response, verdict: Verdict
     ) -> None:
         from tutor.kiosk.counting import answer_parts
-        from tutor.store.db import StoreUnavailable
+        from tutor.store.db import StoreError
 
         if self.stats is None:
             return
@@ -337,7 +337,7 @@ class KioskApp(TutorApp):
                 correct=verdict.correct,
                 parts=answer_parts(question, response),
             )
-        except (sqlite3.Error, StoreUnavailable, OSError) as error:
+        except (sqlite3.Error, StoreError, OSError) as error:
             crashlog.write(text.LOG_STATS_OFF.format(error=error))
             self.stats = None  # counting must never stop a visitor
 

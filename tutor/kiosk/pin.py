@@ -1,7 +1,9 @@
 """The staff PIN: a salted scrypt hash in the config folder, and the lockout after wrong tries.
 
 Only the hash and its salt are stored (`kiosk-pin.json` in `tutor.core.paths.config_dir()`),
-never the PIN itself. Never imports Textual.
+never the PIN itself. The lockout (how many wrong PINs in a row, and until when the
+dialog is locked) is kept next to it in `kiosk-pin-lock.json`, so restarting the kiosk
+child does not reset it; nothing about visitors is in it. Never imports Textual.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from tutor.core import paths
 from tutor.core.text import kiosk as text
 
 PIN_FILE = "kiosk-pin.json"
+LOCK_FILE = "kiosk-pin-lock.json"
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")
 MAX_TRIES = 3
 LOCK_SECONDS = 60.0
@@ -122,18 +125,28 @@ def pin_path() -> Path:
     return paths.config_dir() / PIN_FILE
 
 
+def lock_path() -> Path:
+    """Where the lockout state (wrong tries, locked until) is kept."""
+    return paths.config_dir() / LOCK_FILE
+
+
 def save_pin(stored: StoredPin, path: Path | None = None) -> Path:
     """Write the hash atomically, readable by the owner only; return the path."""
     path = path if path is not None else pin_path()
+    _write_private(path, stored.to_json())
+    return path
+
+
+def _write_private(path: Path, data: str) -> None:
+    """Write a file atomically (temporary file, fsync, rename), readable by the owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        file.write(stored.to_json())
+        file.write(data)
         file.flush()
         os.fsync(file.fileno())
     temporary.replace(path)
-    return path
 
 
 def load_pin(path: Path | None = None) -> StoredPin | None:
@@ -193,7 +206,10 @@ class PinCheck(enum.Enum):
 class PinGuard:
     """Checks PINs; after `max_tries` wrong ones in a row it refuses all for `lock_seconds`.
 
-    The count lives as long as the kiosk process, across openings of the dialog.
+    The count and the end of the lock survive a restart of the kiosk child: they are kept
+    in `state_path` (`kiosk-pin-lock.json` in the config folder), as the number of wrong
+    tries and a wall-clock time. If that file cannot be written the lock still holds for
+    this process.
     """
 
     def __init__(
@@ -201,23 +217,61 @@ class PinGuard:
         stored: StoredPin,
         *,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
         max_tries: int = MAX_TRIES,
         lock_seconds: float = LOCK_SECONDS,
+        persist: bool = True,
+        state_path: Path | None = None,
     ) -> None:
-        """Create a guard for one stored PIN.
+        """Create a guard for one stored PIN, continuing the lockout a previous kiosk left.
 
         Args:
             stored: The hash to check against.
-            clock: Monotonic seconds (a fake clock in tests).
+            clock: Monotonic seconds (a fake clock in tests); times the lock while running.
+            wall_clock: Seconds since the epoch; carries the lock over a restart.
             max_tries: Wrong PINs in a row before the lock.
             lock_seconds: How long the lock lasts.
+            persist: Keep the lockout in `state_path` (False: in memory only).
+            state_path: Default `lock_path()`.
         """
         self.stored = stored
         self.clock = clock
+        self.wall_clock = wall_clock
         self.max_tries = max_tries
         self.lock_seconds = lock_seconds
+        self.state_path = (state_path or lock_path()) if persist else None
         self.wrong = 0
         self._locked_until: float | None = None
+        self._load()
+
+    def _load(self) -> None:
+        if self.state_path is None:
+            return
+        try:
+            raw = json.loads(self.state_path.read_text(encoding="utf-8"))
+            wrong = int(raw.get("wrong", 0))
+            until = raw.get("locked_until")
+            left = float(until) - self.wall_clock() if until is not None else 0.0
+        except (OSError, ValueError, TypeError, AttributeError):
+            return  # no state (or unreadable): no lock
+        self.wrong = min(max(wrong, 0), self.max_tries)
+        if left > 0:
+            # Never longer than one lock, even if the wall clock was set back.
+            self._locked_until = self.clock() + min(left, self.lock_seconds)
+        elif self.wrong >= self.max_tries:
+            self.wrong = 0  # the lock ran out while the kiosk was down
+
+    def _save(self) -> None:
+        if self.state_path is None:
+            return
+        until = None
+        if self._locked_until is not None:
+            until = self.wall_clock() + max(0.0, self._locked_until - self.clock())
+        state = {"wrong": self.wrong, "locked_until": until}
+        try:
+            _write_private(self.state_path, json.dumps(state))
+        except OSError:
+            pass  # the lock still holds in this process
 
     def locked_for(self) -> int:
         """Whole seconds left on the lock (0 when not locked)."""
@@ -227,6 +281,7 @@ class PinGuard:
         if left <= 0:
             self._locked_until = None
             self.wrong = 0
+            self._save()
             return 0
         return math.ceil(left)
 
@@ -240,10 +295,14 @@ class PinGuard:
         if self.locked_for():
             return PinCheck.LOCKED
         if self.stored.matches(pin):
-            self.wrong = 0
+            if self.wrong:
+                self.wrong = 0
+                self._save()
             return PinCheck.RIGHT
         self.wrong += 1
         if self.wrong >= self.max_tries:
             self._locked_until = self.clock() + self.lock_seconds
+            self._save()
             return PinCheck.LOCKED
+        self._save()
         return PinCheck.WRONG

@@ -20,7 +20,7 @@ def _short(value: str, limit: int = MAX_TEXT) -> str:
 
 def print_stats(root: Path | None, *, per_day: bool = False, out: TextIO | None = None) -> int:
     """Print the counts; return the exit code (0, or 1 if they cannot be read)."""
-    from tutor.store.db import StoreUnavailable
+    from tutor.store.db import StoreError
     from tutor.store.kiosk_stats import KioskStats, stats_path
 
     out = out if out is not None else sys.stdout
@@ -29,12 +29,12 @@ def print_stats(root: Path | None, *, per_day: bool = False, out: TextIO | None 
         print(text.STATS_NONE, file=out)
         return 0
     try:
-        stats = KioskStats.open(path)
+        stats = KioskStats.open(path, read_only=True)  # never changes the counts file
         try:
             rows, days = stats.rows(per_day=per_day), stats.days()
         finally:
             stats.close()
-    except (sqlite3.Error, StoreUnavailable) as error:
+    except (sqlite3.Error, StoreError) as error:
         print(text.STATS_UNREADABLE.format(error=error), file=sys.stderr)
         return 1
     if not rows or days is None:

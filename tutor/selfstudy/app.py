@@ -66,6 +66,15 @@ class TutorApp(App[None]):
         self.content_ready = asyncio.Event()
         self.rng = random.Random(seed)
         self._pending_lesson: str | None = None
+        # Store trouble (locked, disk full, read-only) arrives here once per kind, in Dutch;
+        # the store itself goes on without saving and counts what was not saved.
+        if progress is not None and hasattr(progress, "on_trouble"):
+            progress.on_trouble = self.progress_trouble
+
+    def progress_trouble(self, message: str) -> None:
+        """Say that progress is not (or not yet) saved; the home screen shows it too."""
+        self.notice = message
+        self.notify(message, severity="warning", timeout=20)
 
     def on_mount(self) -> None:
         if self.notice:
@@ -106,6 +115,8 @@ class TutorApp(App[None]):
 
         lesson = self.content.lesson(lesson_id)
         self._leave_lesson()
+        if self._offer_quiz_position(lesson):
+            return
         saved = self.progress.progress(lesson_id) if self.progress else None
         if saved is None or saved.finished or not 0 < saved.step < len(lesson.steps):
             self.push_screen(LessonScreen(lesson))
@@ -163,6 +174,46 @@ class TutorApp(App[None]):
                 found.append((self.content.lesson(item.lesson_id), question))
         return found
 
+    # --- the position inside a lesson's quiz (first pass only), for a resume after a crash ---
+
+    def _offer_quiz_position(self, lesson: Lesson) -> bool:
+        """Offer to resume an unfinished quiz at its question; False when there is none."""
+        from tutor.core.quiz import QuizRun, Verdict
+
+        quiz = self.content.quizzes.get(lesson.id) if self.content else None
+        position = self.progress.quiz_position(lesson.id) if self.progress and quiz else None
+        if quiz is None or position is None:
+            return False
+        ids = {question.id for question in quiz.questions}
+        if not 0 < position.index <= len(quiz.questions) or not set(position.answers) <= ids:
+            return False  # the quiz changed since: start it afresh
+        from tutor.selfstudy.screens.resume import ResumeDialog
+        from tutor.ui.screens.lesson import LessonScreen
+        from tutor.ui.screens.unknowns import ReviewScreen
+
+        def resume(go_on: bool | None) -> None:
+            if not go_on:
+                if self.progress is not None:
+                    self.progress.clear_quiz_position(lesson.id)
+                self.push_screen(LessonScreen(lesson))
+                return
+            verdicts = {key: Verdict(right, (), ()) for key, right in position.answers.items()}
+            run = QuizRun(quiz.questions, quiz.pass_mark, verdicts=verdicts, index=position.index)
+            if run.finished:  # every question answered: on to "Wat we nog niet weten"
+                self.push_screen(ReviewScreen(lesson, run))
+            else:
+                self.start_run(lesson, run)
+
+        text = strings.RESUME_QUIZ_TEXT.format(
+            number=min(position.index + 1, len(quiz.questions)), total=len(quiz.questions)
+        )
+        self.push_screen(ResumeDialog(position.index, len(quiz.questions), text=text), resume)
+        return True
+
+    def _keep_quiz_position(self, lesson: Lesson, run: QuizRun, index: int) -> None:
+        if self.progress is not None and not (run.is_retry or run.is_review) and run.total:
+            self.progress.save_quiz_position(lesson.id, index, run.verdicts)
+
     def step_reached(self, lesson: Lesson, index: int) -> None:
         """Remember the step on screen (committed at once)."""
         if self.progress is not None:
@@ -174,6 +225,9 @@ class TutorApp(App[None]):
         """Remember an answer (committed at once) and update the review boxes."""
         if self.progress is not None:
             self.progress.record_answer(lesson.id, question.id, verdict.correct, confidence)
+            run = getattr(self.screen, "run", None)  # the question screen's run
+            if run is not None:
+                self._keep_quiz_position(lesson, run, run.index + 1)
 
     def action_start_review(self) -> None:
         """ "Herhalen": ask the due questions of all lessons."""
@@ -210,6 +264,7 @@ class TutorApp(App[None]):
         from tutor.ui.screens.question import QuestionScreen
 
         screen = QuestionScreen(self.lesson_of(run, lesson), run, self.rng)
+        self._keep_quiz_position(lesson, run, run.index)
         if isinstance(self.screen, HomeScreen):
             self.push_screen(screen)
         else:

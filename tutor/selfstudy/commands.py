@@ -20,17 +20,17 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the progress table; 1 when there is nothing to read."""
+    """Print the progress table; 1 when it cannot be read."""
     from rich.console import Console
     from rich.table import Table
 
     from tutor.core.content.loader import load_content
     from tutor.core.text import common as strings
     from tutor.selfstudy.app import TutorApp
-    from tutor.store.progress import open_progress_for_app
+    from tutor.store.progress import open_progress_to_show
 
     content = load_content(args.content)
-    opened = open_progress_for_app()
+    opened = open_progress_to_show()  # read-only: never creates or moves a file
     console = Console()
     if opened.notice:
         console.print(opened.notice, style="yellow", markup=False)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tutor.core import paths
-from tutor.store.db import open_database
+from tutor.store.db import open_database, open_snapshot, transaction
 
 STATS_FILE = "kiosk-stats.sqlite3"
 
@@ -67,19 +67,36 @@ class CountRow:
 class KioskStats:
     """The counts database. Open with `KioskStats.open()`; close when done."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path | None = None, *, read_only: bool = False
+    ) -> None:
         """Wrap an open connection that has the schema (see `open`)."""
         self.connection = connection
+        self.path = path if path is not None else Path(STATS_FILE)
+        self.read_only = read_only
 
     @classmethod
-    def open(cls, path: Path | None = None) -> KioskStats:
+    def open(cls, path: Path | None = None, *, read_only: bool = False) -> KioskStats:
         """Open (or create) the counts in the data folder.
 
+        Args:
+            path: The file; default `stats_path()`.
+            read_only: Read an in-memory copy (`tutor stats`): never create, move or change
+                a file; a missing file reads as no counts.
+
         Raises:
-            tutor.store.db.StoreUnavailable: The folder cannot be written.
+            tutor.store.db.StoreUnavailable: The folder cannot be written (or the file not
+                read); `StoreBusy` when another program holds it.
         """
-        opened = open_database(path if path is not None else stats_path(), SCHEMA, durable=False)
-        return cls(opened.connection)
+        path = path if path is not None else stats_path()
+        if read_only:
+            snapshot = open_snapshot(path, SCHEMA)
+            if snapshot is None:
+                connection = sqlite3.connect(":memory:", isolation_level=None)
+                connection.executescript(SCHEMA)
+                return cls(connection, path, read_only=True)
+            return cls(snapshot.connection, path, read_only=True)
+        return cls(open_database(path, SCHEMA, durable=False).connection, path)
 
     def record(
         self,
@@ -90,12 +107,16 @@ class KioskStats:
         correct: bool,
         parts: Iterable[tuple[int, bool]],
     ) -> None:
-        """Add one answer: the whole question and each part, in one transaction."""
+        """Add one answer: the whole question and each part, in one transaction.
+
+        Raises:
+            tutor.store.db.StoreWriteError: Disk full, read-only, disk error (Dutch text);
+                `StoreBusy` when another program held the file for the whole busy timeout.
+        """
         rows = [(0, correct), *parts]
         stamp = day.isoformat()
-        with self.connection:
-            self.connection.execute("BEGIN")
-            self.connection.executemany(
+        with transaction(self.connection, self.path, read_only=self.read_only) as connection:
+            connection.executemany(
                 _ADD,
                 [(stamp, lesson, question, part, int(ok), int(not ok)) for part, ok in rows],
             )

@@ -21,16 +21,18 @@ class ResumeDialog(ModalScreen[bool]):
         Binding("escape", "app.go_home", strings.BUTTON_HOME, show=False),
     ]
 
-    def __init__(self, step: int, total: int) -> None:
+    def __init__(self, step: int, total: int, *, text: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.step = step
         self.total = total
+        self.text = text  # instead of "Je was bij stap …" (e.g. a question of the quiz)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(strings.RESUME_TITLE, classes="dialog-title", markup=False)
             yield Static(
-                strings.RESUME_TEXT.format(step=self.step + 1, total=self.total), markup=False
+                self.text or strings.RESUME_TEXT.format(step=self.step + 1, total=self.total),
+                markup=False,
             )
             with Horizontal(classes="dialog-buttons"):
                 yield action_button(strings.BUTTON_RESUME, "resume", variant="primary", id="resume")
