@@ -163,6 +163,8 @@ def _parse_question(block: str, category: str) -> GiftQuestion:
         _parse_choices(question, body)
     elif "=" in body and "->" in body:
         _parse_pairs(question, body)
+    elif body == "":
+        question.kind = "essay"  # Moodle: an empty answer block is an essay question
     else:
         raise GiftError(f"{title}: onbekend antwoordtype {unmask(body)[:40]!r}")
     return question
@@ -273,6 +275,7 @@ def test_question_types_map_to_moodle_types(
         "match": "match",
         "order": "match",
         "evidence": "match",
+        "explain": "essay",
     }
     for lesson in shipped.lessons:
         for question in shipped.quizzes[lesson.id].questions:

@@ -184,7 +184,15 @@ def test_shipped_quizzes_use_every_question_type_and_enough_of_each() -> None:
         assert len(quiz.questions) >= 8 and len(kinds) >= 4, lesson.id
         types_used |= kinds
         assert len(lesson.unknowns) >= 3, lesson.id
-    assert types_used == {"single", "multiple", "true_false", "order", "match", "evidence"}
+    assert types_used == {
+        "single",
+        "multiple",
+        "true_false",
+        "order",
+        "match",
+        "evidence",
+        "explain",
+    }
     cascade_quiz = content.quizzes["hoe-werkt-ketamine"]
     assert any(question.type == "order" for question in cascade_quiz.questions)
 
