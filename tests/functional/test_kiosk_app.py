@@ -20,10 +20,11 @@ from tutor.kiosk.app import KioskApp
 from tutor.kiosk.pin import hash_pin
 from tutor.kiosk.screens.attract import AttractScreen
 from tutor.kiosk.screens.idle import IdleCountdown
-from tutor.kiosk.screens.lessons import KioskHelpScreen, KioskHomeScreen, KioskResultScreen
+from tutor.kiosk.screens.lessons import KioskHelpScreen, KioskHomeScreen
 from tutor.kiosk.screens.pin_pad import PinDialog
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.question import QuestionScreen
+from tutor.ui.screens.result import ResultScreen
 
 GOOD = load_content(GOOD_ROOT)
 PIN = "2468"
@@ -290,9 +291,9 @@ async def test_klaar_wipes_at_once(where: str) -> None:
             await pilot.pause()
         if where == "result":
             run = app.screen.run  # type: ignore[attr-defined]
-            app.show_result(lesson, run)
+            app.finish_run(lesson, run)
             await pilot.pause()
-            assert isinstance(app.screen, KioskResultScreen)
+            assert isinstance(app.screen, ResultScreen)
         await pilot.pause()
         await pilot.click("#kiosk-done")
         await pilot.pause()
@@ -308,9 +309,9 @@ async def test_result_goes_back_to_the_list_of_the_same_visit() -> None:
         await pilot.pause()
         run = app.screen.run  # type: ignore[attr-defined]
         await answer_current(pilot, right=True)
-        app.show_result(lesson, run)
+        app.finish_run(lesson, run)
         await pilot.pause()
-        assert isinstance(app.screen, KioskResultScreen)
+        assert isinstance(app.screen, ResultScreen)
         await pilot.click("#home-button")
         await pilot.pause()
         assert stack(app) == ["Screen", "AttractScreen", "KioskHomeScreen"]
@@ -442,7 +443,7 @@ async def walk_lesson(pilot: Pilot, *, right: bool, questions: int = 99) -> None
         await pilot.press("enter")
     if questions >= len(GOOD.quizzes[lesson.id].questions):
         await pilot.press("enter")
-        assert isinstance(app.screen, KioskResultScreen)
+        assert isinstance(app.screen, ResultScreen)
 
 
 async def test_nothing_is_written_without_stats() -> None:

@@ -37,6 +37,7 @@ from tutor.selfstudy.screens.resume import ResumeDialog
 from tutor.store import db
 from tutor.store.kiosk_stats import KioskStats
 from tutor.store.progress import FILE_NAME, open_progress, open_progress_for_app
+from tutor.ui.messages import StepShown
 from tutor.ui.screens.home import HomeScreen, LessonItem
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.question import QuestionScreen
@@ -450,7 +451,7 @@ def test_the_app_exits_non_zero_when_progress_was_not_saved(
     opened.store.connection = FailingConnection(opened.store.connection, "disk I/O error")
     monkeypatch.setattr(progress, "open_progress_for_app", lambda **_: opened)
     lesson = GOOD.lesson("mini-les")
-    monkeypatch.setattr(TutorApp, "run", lambda self: self.step_reached(lesson, 1))
+    monkeypatch.setattr(TutorApp, "run", lambda self: self.on_step_shown(StepShown(lesson, 1)))
     assert cli.run_app(GOOD_ROOT) == 1
     assert "1 wijziging in je voortgang is niet bewaard" in capsys.readouterr().err
 
@@ -462,7 +463,7 @@ def test_the_app_exits_0_when_everything_was_saved(
 
     monkeypatch.setenv("TUTOR_DATA_DIR", str(tmp_path))
     lesson = GOOD.lesson("mini-les")
-    monkeypatch.setattr(TutorApp, "run", lambda self: self.step_reached(lesson, 1))
+    monkeypatch.setattr(TutorApp, "run", lambda self: self.on_step_shown(StepShown(lesson, 1)))
     assert cli.run_app(GOOD_ROOT) == 0
     store = open_progress(tmp_path)
     assert store.progress("mini-les").step == 1

@@ -25,7 +25,6 @@ from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import Button, Static
 
 from tutor.core.content.cards import read_cards
 from tutor.core.text import kiosk as text
@@ -35,13 +34,15 @@ from tutor.kiosk.idle import IdleClock, Phase
 from tutor.kiosk.pin import PinGuard, StoredPin
 from tutor.kiosk.screens.attract import AttractScreen
 from tutor.kiosk.screens.idle import IdleCountdown
-from tutor.selfstudy.app import TutorApp
+from tutor.kiosk.screens.lessons import add_done_button
 from tutor.ui.frame import TutorScreen
+from tutor.ui.lesson_app import LessonApp
+from tutor.ui.messages import HomeChosen
 
 if TYPE_CHECKING:
     from tutor.core.content.loader import Content
     from tutor.core.content.models import Lesson, Question
-    from tutor.core.quiz import QuizRun, Response, Verdict
+    from tutor.core.quiz import Response, Verdict
     from tutor.store.kiosk_stats import KioskStats
 
 KIOSK_THEME = Theme(
@@ -82,10 +83,10 @@ def _release_memory() -> None:
     gc.collect()
 
 
-class KioskApp(TutorApp):
+class KioskApp(LessonApp):
     """The tutor for a shared screen in a waiting room."""
 
-    CSS_PATH = [*TutorApp.CSS_PATH, Path(__file__).parent / "kiosk.tcss"]
+    CSS_PATH = [*LessonApp.CSS_PATH, Path(__file__).parent / "kiosk.tcss"]
     BINDINGS = [
         Binding("ctrl+q", "pin", show=False, priority=True),
         Binding("ctrl+c,ctrl+z,ctrl+backslash,ctrl+d,ctrl+p", "ignore", show=False, priority=True),
@@ -133,7 +134,7 @@ class KioskApp(TutorApp):
     # --- start, visits and wiping ---
 
     def on_mount(self) -> None:
-        # Textual also runs TutorApp.on_mount (after this one): it pushes a home screen,
+        # Textual also runs LessonApp.on_mount (after this one): it pushes a home screen,
         # which the wipe below, run after it, replaces by the attract screen.
         self.call_later(self.wipe)
         self.screen_change_signal.subscribe(self, self._on_screen_change)
@@ -180,8 +181,12 @@ class KioskApp(TutorApp):
         self.idle_clock.touch()
         self.call_later(_release_memory)
 
-    def back_to_lessons(self) -> None:
-        """Back to this visit's lesson list (from a result)."""
+    def on_attract_screen_visit_started(self, message: AttractScreen.VisitStarted) -> None:
+        self.start_visit()
+
+    def on_home_chosen(self, message: HomeChosen) -> None:
+        """ "Naar de lessen" on a result: back to this visit's list, keeping the visit."""
+        message.prevent_default()  # not LessonApp's handler: Esc-like "go home" wipes the visit
         self._leave_lesson()
 
     # --- idle ---
@@ -231,24 +236,7 @@ class KioskApp(TutorApp):
 
     def _on_screen_change(self, screen: Screen[Any]) -> None:
         if isinstance(screen, TutorScreen):
-            screen.call_after_refresh(self.add_done_button, screen)
-
-    def add_done_button(self, screen: TutorScreen) -> None:
-        """Put "Klaar" at the right of the screen's buttons, if it is not there yet."""
-        if not screen.is_attached or screen.query("#kiosk-done"):
-            return
-        buttons = screen.query("#buttons")
-        if buttons:
-            button = Button(
-                text.BUTTON_DONE,
-                variant="warning",
-                action="app.done",
-                id="kiosk-done",
-                compact=True,
-            )
-            button.can_focus = False
-            # The spacer puts Klaar at the right.
-            buttons.first().mount(Static(classes="kiosk-spacer"), button)
+            screen.call_after_refresh(add_done_button, screen)
 
     def action_done(self) -> None:
         """ "Klaar": wipe the visit now."""
@@ -340,12 +328,6 @@ class KioskApp(TutorApp):
         except (sqlite3.Error, StoreError, OSError) as error:
             crashlog.write(text.LOG_STATS_OFF.format(error=error))
             self.stats = None  # counting must never stop a visitor
-
-    def show_result(self, lesson: Lesson, run: QuizRun) -> None:
-        """Show how the run went (the kiosk keeps no progress)."""
-        from tutor.kiosk.screens.lessons import KioskResultScreen
-
-        self.switch_screen(KioskResultScreen(lesson, run))
 
     # --- errors: to the log, never to the screen ---
 

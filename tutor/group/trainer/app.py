@@ -31,6 +31,7 @@ from tutor.store.group import (
     open_group_store,
 )
 from tutor.ui import BASE_CSS
+from tutor.ui.messages import LessonChosen
 
 T = TypeVar("T")
 
@@ -94,6 +95,10 @@ class TrainerApp(App[None]):
             from tutor.group.trainer.screens.lessons import TrainerLessonsScreen
 
             self.push_screen(TrainerLessonsScreen(self.content.cards(), self.content.problems))
+
+    def on_lesson_chosen(self, message: LessonChosen) -> None:
+        """The trainer picked a lesson on the list."""
+        self.open_lesson(message.lesson_id)
 
     def open_lesson(self, lesson_id: str) -> None:
         """Open a group session for a lesson and show its code."""

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
@@ -50,19 +51,22 @@ class AttractScreen(Screen[None]):
             yield Static(f"{privacy} {text.PRIVACY_DONE}", id="attract-privacy", markup=False)
         yield SafetyLine()
 
+    class VisitStarted(Message):
+        """A visitor touched the screen or pressed a key: start a visit."""
+
     def on_key(self, event: events.Key) -> None:
         """Any key but Esc starts a visit (keys that would quit never get here)."""
         if event.key == "escape":
             return
         event.stop()
-        self.app.start_visit()  # type: ignore[attr-defined]
+        self.post_message(self.VisitStarted())
 
     def on_click(self, event: events.Click) -> None:
         """A touch anywhere starts a visit."""
         event.stop()
-        self.app.start_visit()  # type: ignore[attr-defined]
+        self.post_message(self.VisitStarted())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """The "Beginnen" button starts a visit."""
         event.stop()
-        self.app.start_visit()  # type: ignore[attr-defined]
+        self.post_message(self.VisitStarted())

@@ -1,7 +1,6 @@
-"""Kiosk variants of three shared screens: what differs is only where they lead.
+"""Kiosk variants of shared screens, and the "Klaar" button every visit screen gets.
 
 - Home: never lists broken lesson files to visitors (staff use `tutor lint`).
-- Result: "Naar de lessen" goes back to the list; Esc still wipes the visit.
 - Help: lists no key that ends the program.
 """
 
@@ -9,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.widgets import Button, Static
+
 from tutor.core.content.cards import LessonCard
 from tutor.core.content.errors import Problem
 from tutor.core.text import common as strings
 from tutor.core.text import kiosk as text
 from tutor.ui.dialogs.help import HelpScreen
+from tutor.ui.frame import TutorScreen
 from tutor.ui.screens.home import HomeScreen
-from tutor.ui.screens.result import ResultScreen
 
 
 class KioskHomeScreen(HomeScreen):
@@ -29,15 +30,7 @@ class KioskHomeScreen(HomeScreen):
     async def show_lessons(self, cards: Sequence[LessonCard], problems: Sequence[Problem]) -> None:
         """Show the validated lessons, without the list of broken files."""
         await super().show_lessons(cards, [])
-        self.app.add_done_button(self)  # type: ignore[attr-defined]  # lost if it recomposed
-
-
-class KioskResultScreen(ResultScreen):
-    """The result of a quiz run in the kiosk."""
-
-    def action_home(self) -> None:
-        """Back to the lesson list, keeping the visit (Esc and Klaar end it)."""
-        self.app.back_to_lessons()  # type: ignore[attr-defined]
+        add_done_button(self)  # lost if it recomposed
 
 
 class KioskHelpScreen(HelpScreen):
@@ -45,3 +38,21 @@ class KioskHelpScreen(HelpScreen):
 
     def __init__(self) -> None:
         super().__init__(strings.HELP_TITLE, text.HELP_KEYS, text.HELP_MOUSE)
+
+
+def add_done_button(screen: TutorScreen) -> None:
+    """Put "Klaar" at the right of the screen's buttons, if it is not there yet."""
+    if not screen.is_attached or screen.query("#kiosk-done"):
+        return
+    buttons = screen.query("#buttons")
+    if buttons:
+        button = Button(
+            text.BUTTON_DONE,
+            variant="warning",
+            action="app.done",
+            id="kiosk-done",
+            compact=True,
+        )
+        button.can_focus = False
+        # The spacer puts Klaar at the right.
+        buttons.first().mount(Static(classes="kiosk-spacer"), button)

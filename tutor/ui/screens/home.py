@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +15,7 @@ from tutor.core.content.cards import LessonCard
 from tutor.core.content.errors import Problem
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen
+from tutor.ui.messages import LessonChosen
 
 
 class LessonItem(Static, can_focus=True):
@@ -59,7 +61,7 @@ class LessonItem(Static, can_focus=True):
 
     def action_choose(self) -> None:
         """Open this lesson."""
-        self.app.open_lesson(self.lesson_id)  # type: ignore[attr-defined]
+        self.post_message(LessonChosen(self.lesson_id))
 
     def on_click(self) -> None:
         self.action_choose()
@@ -72,6 +74,20 @@ class LessonItem(Static, can_focus=True):
             items[index].focus()
 
 
+class LearnerStatus(Protocol):
+    """What the lesson list shows about one learner's progress (self-study only)."""
+
+    @property
+    def notice(self) -> str | None:
+        """A message to show above the lessons (e.g. progress is not saved), or None."""
+
+    def lesson_status(self, lesson_id: str) -> str | None:
+        """ "Nog niet begonnen", "Bezig: ..." or "Klaar: ..." for one lesson."""
+
+    def review_line(self) -> str | None:
+        """The line about questions due for "Herhalen", or None."""
+
+
 class HomeScreen(TutorScreen):
     """Lists the lessons; digits 1-9, arrows + Enter, or a click open one."""
 
@@ -82,16 +98,28 @@ class HomeScreen(TutorScreen):
         *[Binding(str(n), f"open({n})", show=False) for n in range(1, 10)],
     ]
 
-    def __init__(self, cards: Sequence[LessonCard], problems: Sequence[Problem]) -> None:
+    def __init__(
+        self,
+        cards: Sequence[LessonCard],
+        problems: Sequence[Problem],
+        learner: LearnerStatus | None = None,
+    ) -> None:
+        """Create the list.
+
+        Args:
+            cards: The lessons to list.
+            problems: Lesson files that did not load (shown to the learner as broken).
+            learner: Where progress lines come from; None shows none (kiosk, trainer).
+        """
         super().__init__(id="home")
+        self.learner = learner
         self.cards = list(cards)
         self.problems = list(problems)
         self._shown = False
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(strings.HOME_INTRO, id="home-intro", markup=False)
-        app = self.app
-        notice = getattr(app, "notice", None)
+        notice = self.learner.notice if self.learner is not None else None
         if notice:
             yield Static(notice, id="notice", markup=False)
         if not self.cards:
@@ -99,10 +127,11 @@ class HomeScreen(TutorScreen):
         if self.problems:
             lines = [strings.HOME_BROKEN, *(f"• {problem}" for problem in self.problems)]
             yield Static("\n".join(lines), classes="warning", id="broken", markup=False)
-        review = getattr(app, "review_line", lambda: None)()
+        review = self.learner.review_line() if self.learner is not None else None
         if review:
             yield Static(review, id="review-due", markup=False)
-        status = getattr(app, "lesson_status", lambda _: None)
+        learner = self.learner
+        status = learner.lesson_status if learner is not None else (lambda _: None)
         yield Vertical(
             *[
                 LessonItem(number, card, status(card.id))
@@ -128,7 +157,7 @@ class HomeScreen(TutorScreen):
         if not self._shown:
             self._shown = True
             return
-        if getattr(self.app, "progress", None) is not None:
+        if self.learner is not None:
             await self._recompose_keeping_place()
 
     async def _recompose_keeping_place(self) -> None:
@@ -143,4 +172,4 @@ class HomeScreen(TutorScreen):
     def action_open(self, number: int) -> None:
         """Open lesson `number` (1-based)."""
         if 1 <= number <= len(self.cards):
-            self.app.open_lesson(self.cards[number - 1].id)  # type: ignore[attr-defined]
+            self.post_message(LessonChosen(self.cards[number - 1].id))

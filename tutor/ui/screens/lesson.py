@@ -11,6 +11,7 @@ from textual.widgets import Button
 from tutor.core.content.models import Lesson, Step
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
+from tutor.ui.messages import StepsFinished, StepShown
 from tutor.ui.widgets.diagrams import CascadeView
 from tutor.ui.widgets.step import step_widgets
 
@@ -52,11 +53,11 @@ class LessonScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.query_one("#previous", Button).disabled = self.step_index == 0
-        self.app.step_reached(self.lesson, self.step_index)  # type: ignore[attr-defined]
+        self.post_message(StepShown(self.lesson, self.step_index))
 
-    def action_glossary_click(self) -> None:
+    async def action_glossary_click(self) -> None:
         """Open the glossary (from the button)."""
-        self.app.action_glossary()  # type: ignore[attr-defined]
+        await self.run_action("app.glossary")
 
     def action_next(self) -> None:
         """Go to the next cascade link, the next step, or the quiz."""
@@ -66,7 +67,7 @@ class LessonScreen(TutorScreen):
         if self.step_index + 1 < len(self.lesson.steps):
             self.app.switch_screen(LessonScreen(self.lesson, self.step_index + 1))
         else:
-            self.app.start_quiz(self.lesson)  # type: ignore[attr-defined]
+            self.post_message(StepsFinished(self.lesson))
 
     def action_previous(self) -> None:
         """Go to the previous cascade link or step."""

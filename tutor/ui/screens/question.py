@@ -14,6 +14,7 @@ from tutor.core.content.models import Lesson
 from tutor.core.quiz import CONFIDENCE_LEVELS, QuizRun, Verdict
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
+from tutor.ui.messages import QuestionAnswered, QuestionDone
 from tutor.ui.widgets.feedback import show_feedback
 from tutor.ui.widgets.questions import make_view
 
@@ -31,8 +32,19 @@ class QuestionScreen(TutorScreen):
         Binding("k", "confidence('gok')", "Gok", show=False),
     ]
 
-    def __init__(self, lesson: Lesson, run: QuizRun, rng: random.Random) -> None:
+    def __init__(
+        self, lesson: Lesson, run: QuizRun, rng: random.Random, *, ask_confidence: bool = False
+    ) -> None:
+        """Create the screen for the run's current question.
+
+        Args:
+            lesson: The lesson of the question.
+            run: The quiz run; its current question is asked.
+            rng: Shuffles the options.
+            ask_confidence: Show the "Hoe zeker ben je?" row (self-study, where it feeds review).
+        """
         super().__init__(classes="question-screen")
+        self.ask_confidence = ask_confidence
         self.lesson = lesson
         self.run = run
         self.view = make_view(run.current, rng)
@@ -51,7 +63,7 @@ class QuestionScreen(TutorScreen):
     def compose_body(self) -> Iterable[Widget]:
         yield Static(self.run.current.prompt, id="prompt", markup=False)
         yield self.view
-        if getattr(self.app, "progress", None) is not None:
+        if self.ask_confidence:
             with Horizontal(id="confidence"):
                 yield Static(strings.CONFIDENCE_PROMPT, markup=False)
                 for level in CONFIDENCE_LEVELS:
@@ -87,7 +99,7 @@ class QuestionScreen(TutorScreen):
         """Check the answer, or go on once it has been checked."""
         if self.verdict is not None:
             self.run.advance()
-            self.app.after_question(self.lesson, self.run)  # type: ignore[attr-defined]
+            self.post_message(QuestionDone(self.lesson, self.run))
             return
         response = self.view.response()
         if response is None:
@@ -95,7 +107,9 @@ class QuestionScreen(TutorScreen):
             return
         question = self.run.current
         self.verdict = self.run.answer(response)
-        self.app.answered(self.lesson, question, self.verdict, self.confidence)  # type: ignore[attr-defined]
+        self.post_message(
+            QuestionAnswered(self.lesson, self.run, question, self.verdict, self.confidence)
+        )
         self.view.show_verdict(self.verdict)
         if self.query("#confidence"):
             self.query_one("#confidence").display = False

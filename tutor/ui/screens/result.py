@@ -13,6 +13,7 @@ from tutor.core.content.models import Lesson
 from tutor.core.quiz import QuizRun
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
+from tutor.ui.messages import HomeChosen, RetryChosen
 
 
 class ResultScreen(TutorScreen):
@@ -60,8 +61,8 @@ class ResultScreen(TutorScreen):
         """Ask only the questions that were wrong, once more."""
         retry = self.run.retry()
         if retry.total:
-            self.app.start_run(self.lesson, retry)  # type: ignore[attr-defined]
+            self.post_message(RetryChosen(self.lesson, retry))
 
     def action_home(self) -> None:
         """Back to the lesson list."""
-        self.app.action_go_home()  # type: ignore[attr-defined]
+        self.post_message(HomeChosen())

@@ -8,10 +8,13 @@ mijn behandelaar" with its digit or a click.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -19,6 +22,40 @@ from tutor.core.content.models import Lesson
 from tutor.core.quiz import QuizRun
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
+from tutor.ui.messages import UnknownsDone
+
+
+class SavedQuestion(Protocol):
+    """A question kept for "Vragen voor mijn behandelaar"."""
+
+    @property
+    def lesson_id(self) -> str:
+        """The lesson it came from."""
+        ...
+
+    @property
+    def kind(self) -> str:
+        """ "unknown" (an open question) or "provider" (an action)."""
+        ...
+
+    @property
+    def text(self) -> str:
+        """The question as shown."""
+        ...
+
+
+class SavedQuestions(Protocol):
+    """Where the learner keeps questions for their doctor (the progress store)."""
+
+    def saved_questions(self) -> Sequence[SavedQuestion]:
+        """Every saved question."""
+        ...
+
+    def save_question(self, lesson_id: str, kind: str, text: str) -> None:
+        """Keep a question."""
+
+    def forget_question(self, lesson_id: str, kind: str, text: str) -> None:
+        """Take a question off the list."""
 
 
 class OpenQuestion(Static):
@@ -44,9 +81,15 @@ class OpenQuestion(Static):
         self.update(text)
         self.set_class(bool(saved), "-saved")
 
+    @dataclass
+    class Clicked(Message):
+        """The learner clicked open question (or action) `number`."""
+
+        number: int
+
     def on_click(self) -> None:
         """Save or unsave this question."""
-        self.screen.toggle_saved(self.number)  # type: ignore[attr-defined]
+        self.post_message(self.Clicked(self.number))
 
 
 class ReviewScreen(TutorScreen):
@@ -57,8 +100,16 @@ class ReviewScreen(TutorScreen):
         *[Binding(str(n), f"save({n})", show=False) for n in range(1, 10)],
     ]
 
-    def __init__(self, lesson: Lesson, run: QuizRun) -> None:
+    def __init__(self, lesson: Lesson, run: QuizRun, store: SavedQuestions | None = None) -> None:
+        """Create the screen.
+
+        Args:
+            lesson: The lesson whose open questions and actions are shown.
+            run: The quiz run that led here (passed on to the result).
+            store: Where saved questions go; None when nothing can be saved (kiosk).
+        """
         super().__init__(classes="review-screen")
+        self.store = store
         self.lesson = lesson
         self.run = run
         self.items = [
@@ -70,11 +121,6 @@ class ReviewScreen(TutorScreen):
             OpenQuestion(n, "provider", action.text, None)
             for n, action in enumerate(lesson.actions, first)
         ]
-
-    @property
-    def store(self):  # type: ignore[no-untyped-def]
-        """The progress store, or None when nothing is saved."""
-        return getattr(self.app, "progress", None)
 
     def title_text(self) -> str:
         return self.lesson.title
@@ -125,10 +171,13 @@ class ReviewScreen(TutorScreen):
             self.store.save_question(self.lesson.id, item.kind, item.question)
         self._redraw()
 
+    def on_open_question_clicked(self, message: OpenQuestion.Clicked) -> None:
+        self.toggle_saved(message.number)
+
     def action_save(self, number: int) -> None:
         """Key binding for `toggle_saved`."""
         self.toggle_saved(number)
 
     def action_next(self) -> None:
         """Show the result."""
-        self.app.show_result(self.lesson, self.run)  # type: ignore[attr-defined]
+        self.post_message(UnknownsDone(self.lesson, self.run))
