@@ -11,6 +11,8 @@ TESTS = Path(__file__).parent
 PROJECT = TESTS.parent
 GOOD_ROOT = TESTS / "fixtures" / "good"
 BAD = TESTS / "fixtures" / "bad"
+SNAPSHOT_ROOT = TESTS / "fixtures" / "snapshot_content"
+"""Small invented content the snapshot tests run on, so lesson edits never change a snapshot."""
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 The session code is fixed (123456) so the pictures do not change from run to run.
 Regenerate after a deliberate change with
-`pytest tests/test_group_snapshots.py --snapshot-update` and look at the SVGs.
+`pytest tests/snapshots/test_group_snapshots.py --snapshot-update` and look at the SVGs.
 """
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOOD_ROOT
+from conftest import SNAPSHOT_ROOT
 from tutor.core.content.loader import load_content
 from tutor.group.participant.app import ParticipantApp
 from tutor.group.session import TrainerSession
 from tutor.group.trainer.app import TrainerApp
 from tutor.store.group import SQLiteGroupStore
 
-GOOD = load_content(GOOD_ROOT)
-LESSON = GOOD.lesson("mini-les")
-QUESTIONS = GOOD.quizzes["mini-les"].questions
+CONTENT = load_content(SNAPSHOT_ROOT)  # small fixture content, not the shipped lessons
+LESSON = CONTENT.lesson("licht-in-de-praktijk")  # no diagram: → always moves to the next screen
+QUESTIONS = CONTENT.quizzes[LESSON.id].questions
 PROJECTOR = (120, 35)
 LAPTOP = (80, 24)
 
@@ -36,7 +36,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def trainer(db: Path) -> TrainerApp:
-    return TrainerApp(content=GOOD, lesson_id="mini-les", store=SQLiteGroupStore(db))
+    return TrainerApp(content=CONTENT, lesson_id=LESSON.id, store=SQLiteGroupStore(db))
 
 
 def answer_first_question(db: Path, responses: list[str]) -> None:
@@ -56,7 +56,7 @@ def test_trainer_step_with_note(snap_compare, db) -> None:  # type: ignore[no-un
 
 def test_trainer_question_revealed(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("right", "right", "right")
+        await pilot.press(*["right"] * (1 + len(LESSON.steps)))  # to question 1
         answer_first_question(db, ["[0]", "[1]", "[1]", "[0]", "[0]"])
         pilot.app.poll()  # the live count now, not at the next timer tick
         await pilot.pause()
@@ -67,7 +67,7 @@ def test_trainer_question_revealed(snap_compare, db) -> None:  # type: ignore[no
 
 def test_trainer_question_discuss(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("right", "right", "right")
+        await pilot.press(*["right"] * (1 + len(LESSON.steps)))  # to question 1
         answer_first_question(db, ["[0]", "[1]", "[1]"])
         pilot.app.poll()  # the live count now, not at the next timer tick
         await pilot.pause()
@@ -93,14 +93,14 @@ def test_trainer_summary(snap_compare, db) -> None:  # type: ignore[no-untyped-d
 
 
 def test_participant_join(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
-    app = ParticipantApp(content=GOOD, store=SQLiteGroupStore(db))
+    app = ParticipantApp(content=CONTENT, store=SQLiteGroupStore(db))
     assert snap_compare(app, press=["1", "2"], terminal_size=LAPTOP)
 
 
 def test_participant_after_reveal(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
     store = SQLiteGroupStore(db)
     session = TrainerSession(store, LESSON, QUESTIONS)
-    app = ParticipantApp(code=session.code, content=GOOD, store=SQLiteGroupStore(db))
+    app = ParticipantApp(code=session.code, content=CONTENT, store=SQLiteGroupStore(db))
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press(*"Anna", "enter")

@@ -1,19 +1,19 @@
 """What a kiosk visitor sees must not change by accident (large, high-contrast layout).
 
 Regenerate after a deliberate change with
-`pytest tests/test_kiosk_snapshots.py --snapshot-update` and look at the SVGs.
+`pytest tests/snapshots/test_kiosk_snapshots.py --snapshot-update` and look at the SVGs.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import PROJECT
+from conftest import SNAPSHOT_ROOT
 from tutor.core.content.loader import load_content
 from tutor.kiosk.app import KioskApp
 from tutor.kiosk.pin import hash_pin
 
-SHIPPED = load_content(PROJECT)
+CONTENT = load_content(SNAPSHOT_ROOT)  # small fixture content, not the shipped lessons
 STORED = hash_pin("2468")
 SIZES = [(80, 24), (120, 40)]
 
@@ -27,7 +27,7 @@ class FakeClock:
 
 
 def make_app(clock: FakeClock | None = None) -> KioskApp:
-    return KioskApp(content=SHIPPED, pin=STORED, seed=7, idle=120, clock=clock or FakeClock())
+    return KioskApp(content=CONTENT, pin=STORED, seed=7, idle=120, clock=clock or FakeClock())
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
@@ -37,7 +37,7 @@ def test_attract(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_lesson_with_klaar(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
-    number = str([lesson.id for lesson in SHIPPED.lessons].index("hoe-werkt-ketamine") + 1)
+    number = str([lesson.id for lesson in CONTENT.lessons].index("licht-en-stemming") + 1)
     assert snap_compare(make_app(), press=["space", number], terminal_size=size)
 
 

@@ -1,6 +1,6 @@
 """Layer 3: what the learner sees must not change by accident.
 
-Regenerate after a deliberate change with `pytest tests/test_snapshots.py --snapshot-update`
+Regenerate after a deliberate change with `pytest tests/snapshots/test_snapshots.py --snapshot-update`
 and look at the SVGs in `__snapshots__/`.
 """
 
@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PROJECT
+from conftest import SNAPSHOT_ROOT
 from pilot_helpers import answer_current, answer_keys
 from tutor.core.content.loader import load_content
 from tutor.core.quiz import QuizRun
 from tutor.selfstudy.app import TutorApp
 from tutor.ui.screens.lesson import LessonScreen
 
-SHIPPED = load_content(PROJECT)
-LESSON = SHIPPED.lesson("hoe-werkt-ketamine")
-QUIZ = SHIPPED.quizzes["hoe-werkt-ketamine"]
+CONTENT = load_content(SNAPSHOT_ROOT)  # small fixture content, not the shipped lessons
+LESSON = CONTENT.lesson("licht-en-stemming")
+QUIZ = CONTENT.quizzes["licht-en-stemming"]
 SIZES = [(80, 24), (120, 40)]
 
 
 def make_app() -> TutorApp:
-    return TutorApp(content=SHIPPED, seed=7)
+    return TutorApp(content=CONTENT, seed=7)
 
 
 def step_index(kind: str) -> int:
@@ -40,7 +40,7 @@ def test_home(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_first_step(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
-    number = str([lesson.id for lesson in SHIPPED.lessons].index(LESSON.id) + 1)
+    number = str([lesson.id for lesson in CONTENT.lessons].index(LESSON.id) + 1)
     assert snap_compare(make_app(), press=[number], terminal_size=size)
 
 
@@ -81,7 +81,9 @@ def test_result(snap_compare, size) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(), run_before=run_before, terminal_size=size)
 
 
-@pytest.mark.parametrize("kind", ["single", "multiple", "true_false", "order", "match", "evidence"])
+@pytest.mark.parametrize(
+    "kind", ["single", "multiple", "true_false", "order", "match", "evidence", "explain"]
+)
 def test_question_types_half_answered(snap_compare, kind: str) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         pilot.app.open_lesson(LESSON.id)
@@ -113,10 +115,10 @@ def test_home_with_mixed_progress(snap_compare, tmp_path) -> None:  # type: igno
     from tutor.store.progress import open_progress
 
     store = open_progress(tmp_path, clock=lambda: datetime(2026, 11, 2, 10, 0))
-    first, second = SHIPPED.lessons[0], SHIPPED.lessons[1]
+    first, second = CONTENT.lessons[0], CONTENT.lessons[1]
     store.reach_step(first.id, len(first.steps) - 1, len(first.steps))
     store.finish_quiz(first.id, 9, 11)
     store.reach_step(second.id, 3, len(second.steps))
-    store.record_answer(first.id, SHIPPED.quizzes[first.id].questions[0].id, correct=False)
-    app = TutorApp(content=SHIPPED, seed=7, progress=store)
+    store.record_answer(first.id, CONTENT.quizzes[first.id].questions[0].id, correct=False)
+    app = TutorApp(content=CONTENT, seed=7, progress=store)
     assert snap_compare(app, terminal_size=(80, 24))
