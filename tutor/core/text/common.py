@@ -96,7 +96,7 @@ HELP_MOUSE = "Je kunt ook overal klikken of tikken: op lessen, antwoorden en kno
 
 CASCADE_TITLE = "De keten stap voor stap ({number} van {total})"
 CASCADE_HINT = "→ volgende schakel, ← vorige"
-TIMELINE_TITLE = "Wanneer merk je wat? (tijd na de behandeling)"
+TIMELINE_TITLE = "Tijdlijn: tijd na de behandeling"
 
 PROGRESS_UNAVAILABLE = (
     "Je voortgang wordt deze keer niet bewaard: de map {folder} kan niet worden beschreven. "

@@ -74,7 +74,7 @@ HANDOUT_DOC_TITLE = "{title} — hand-out"
 STEP_HEADING = "Stap {number}: {title}"
 EVIDENCE_LINE = "Hoe zeker is dit? {label}"
 CASCADE_HEADING = "Op een rij:"
-TIMELINE_HEADING = "Wanneer merk je wat? (tijd na de behandeling)"
+TIMELINE_HEADING = "Tijdlijn: tijd na de behandeling"
 PROVIDER_TITLE = "Wat kun je hiermee?"
 PROVIDER_INTRO = (
     "Vragen om te stellen, waar je op let en waar je meer leest. "
