@@ -234,6 +234,25 @@ class LessonApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_source(self) -> None:
+        """ "Bron": the article's passage behind the step on screen, or behind an answer."""
+        from tutor.ui.dialogs.source import SourceScreen
+        from tutor.ui.screens.lesson import LessonScreen
+        from tutor.ui.screens.question import QuestionScreen
+
+        screen = self.screen
+        if self.content is None:
+            return
+        if isinstance(screen, LessonScreen):
+            step = screen.step
+            pairs = screen.lesson.quote_pairs(step.quotes)
+            texts = [text for _, text in pairs]
+            first = texts.index(step.evidence_quote) if step.evidence_quote in texts else 0
+            self.push_screen(SourceScreen(self.content.root, pairs, first))
+        elif isinstance(screen, QuestionScreen) and screen.verdict is not None:
+            pairs = screen.lesson.quote_pairs(screen.run.current.quotes)
+            self.push_screen(SourceScreen(self.content.root, pairs))
+
     def action_glossary(self) -> None:
         """Show the glossary of the lesson on screen."""
         from tutor.ui.dialogs.glossary import GlossaryScreen

@@ -126,3 +126,16 @@ NOT_SAVED_MARK = "[bewaar]"
 PROVIDER_TITLE = "Wat kun je hiermee?"
 PROGRESS_TABLE_TITLE = "Je voortgang"
 PROGRESS_COLUMNS = ("Les", "Status")
+
+# "Bron": the article behind a step or an answer.
+BUTTON_SOURCE = "Bron (b)"
+SOURCE_TITLE = "Bron"
+SOURCE_INTRO = (
+    "Dit staat in het artikel waar deze les op gebaseerd is. Het gele stuk gebruikt de les."
+)
+SOURCE_NO_TITLE = "Artikel zonder titel"
+SOURCE_DATE = "Datum: {date}"
+SOURCE_FILE = "Bestand: {source}"
+SOURCE_MISSING = "Dit stuk van het artikel is niet te vinden. Meld dit aan wie de les beheert."
+SOURCE_MORE = "Dit stuk steunt op {count} passages. Met ← en → zie je de andere."
+SOURCE_COUNTER = "Passage {number} van {total}"

@@ -23,6 +23,7 @@ class LessonScreen(TutorScreen):
         Binding("right,enter,space", "next", "Volgende"),
         Binding("left,backspace", "previous", "Vorige"),
         Binding("g", "app.glossary", "Begrippen"),
+        Binding("b", "app.source", "Bron"),
     ]
 
     def __init__(self, lesson: Lesson, step_index: int = 0) -> None:
@@ -47,6 +48,7 @@ class LessonScreen(TutorScreen):
     def compose_buttons(self) -> Iterable[Button]:
         yield action_button(strings.BUTTON_PREVIOUS, "previous", id="previous")
         yield action_button(strings.BUTTON_GLOSSARY, "glossary_click", id="glossary")
+        yield action_button(strings.BUTTON_SOURCE, "source_click", id="source")
         last = self.step_index == len(self.lesson.steps) - 1
         label = strings.BUTTON_TO_QUIZ if last else strings.BUTTON_NEXT
         yield action_button(label, "next", variant="primary", id="next")
@@ -58,6 +60,10 @@ class LessonScreen(TutorScreen):
     async def action_glossary_click(self) -> None:
         """Open the glossary (from the button)."""
         await self.run_action("app.glossary")
+
+    async def action_source_click(self) -> None:
+        """Open the source (from the button)."""
+        await self.run_action("app.source")
 
     def action_next(self) -> None:
         """Go to the next cascade link, the next step, or the quiz."""

@@ -26,6 +26,7 @@ class QuestionScreen(TutorScreen):
         Binding("enter,space,right", "confirm", "Bevestig / verder"),
         Binding("left,backspace", "undo", "Ongedaan", show=False),
         Binding("g", "app.glossary", "Begrippen"),
+        Binding("b", "app.source", "Bron"),
         *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
         Binding("z", "confidence('zeker')", "Zeker", show=False),
         Binding("t", "confidence('twijfel')", "Twijfel", show=False),
@@ -70,14 +71,22 @@ class QuestionScreen(TutorScreen):
                     yield action_button(
                         strings.CONFIDENCE_LABELS[level], f"confidence('{level}')", id=f"c-{level}"
                     )
+        yield Static("", id="answer-hint", classes="question-hint", markup=False)
         yield Static("", id="feedback", markup=False)
 
     def compose_buttons(self) -> Iterable[Button]:
         yield action_button(strings.BUTTON_UNDO, "undo", id="undo")
+        yield action_button(strings.BUTTON_SOURCE, "source_click", id="source")
         yield action_button(strings.BUTTON_CHECK, "confirm", variant="primary", id="confirm")
 
     def on_mount(self) -> None:
         self.query_one("#feedback").display = False
+        self.query_one("#answer-hint").display = False
+        self.query_one("#source").display = False  # the source shows with the feedback
+
+    async def action_source_click(self) -> None:
+        """Open the source of the answer (from the button)."""
+        await self.run_action("app.source")
 
     def action_pick(self, number: int) -> None:
         """Choose option, item or level `number`."""
@@ -103,8 +112,12 @@ class QuestionScreen(TutorScreen):
             return
         response = self.view.response()
         if response is None:
-            self.notify(strings.ANSWER_INCOMPLETE, timeout=3)
+            # One inline hint, not a toast per press (a toast storm would cover the options).
+            hint = self.query_one("#answer-hint", Static)
+            hint.update(strings.ANSWER_INCOMPLETE)
+            hint.display = True
             return
+        self.query_one("#answer-hint").display = False
         question = self.run.current
         self.verdict = self.run.answer(response)
         self.post_message(
@@ -120,3 +133,4 @@ class QuestionScreen(TutorScreen):
         show_feedback(self.query_one("#feedback", Static), verdict)
         self.query_one("#confirm", Button).label = strings.BUTTON_CONTINUE
         self.query_one("#undo", Button).display = False
+        self.query_one("#source", Button).display = True
