@@ -32,7 +32,7 @@ def _dutch(message: str) -> str:
     return _ARGPARSE_DUTCH.get(message, message)
 
 
-argparse._ = _dutch  # type: ignore[attr-defined]
+vars(argparse)["_"] = _dutch  # argparse looks its messages up through its module-level `_`
 
 
 def _existing_dir(value: str) -> Path:

@@ -120,7 +120,8 @@ async def test_confirm_without_an_answer_asks_for_one() -> None:
         await pilot.press("1", "right", "right", "enter")
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.verdict is None
-        assert any(strings.ANSWER_INCOMPLETE in str(n.message) for n in app._notifications)
+        hint = app.screen.query_one("#answer-hint", Static)
+        assert hint.display and strings.ANSWER_INCOMPLETE in str(hint.render())
 
 
 async def test_previous_step_and_glossary_and_help() -> None:

@@ -9,8 +9,12 @@ from __future__ import annotations
 import os
 import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tutor.kiosk import crashlog
+
+if TYPE_CHECKING:
+    from tutor.store.kiosk_stats import KioskStats
 
 EXIT_RIGHT_PIN = 0
 EXIT_CRASH = 1
@@ -55,7 +59,7 @@ def _run(content_root: Path | None, *, idle: float, stats: bool) -> int:
     return EXIT_RIGHT_PIN if app.pin_accepted and app.return_code == 0 else EXIT_CRASH
 
 
-def _open_stats():  # type: ignore[no-untyped-def]
+def _open_stats() -> KioskStats | None:
     from tutor.core.text import kiosk as text
     from tutor.store.db import StoreUnavailable
     from tutor.store.kiosk_stats import KioskStats

@@ -108,7 +108,8 @@ def flesch_douma(text: str) -> float:
         letters = sum(char.isupper() for char in match.group(0))
         extra += max(0, letters - textstat.syllable_count(match.group(0)))
     score = float(textstat.flesch_reading_ease(text))
-    return score - float(get_lang_cfg("nl", "fre_syll_per_word")) * extra / word_count
+    per_word = float(get_lang_cfg("nl", "fre_syll_per_word"))
+    return float(score - per_word * extra / word_count)
 
 
 def sentences(text: str) -> list[str]:

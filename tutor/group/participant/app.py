@@ -22,6 +22,8 @@ from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.group.answers import encode_response
 from tutor.group.participant.screens.base import ParticipantScreen
+from tutor.group.participant.screens.join import JoinScreen
+from tutor.group.participant.screens.question import ParticipantQuestionScreen
 from tutor.store.group import (
     AnswerClosed,
     EndedSession,
@@ -88,6 +90,17 @@ class ParticipantApp(App[None]):
         from tutor.group.participant.screens.join import JoinScreen
 
         self.push_screen(JoinScreen(self.initial_code))
+
+    def on_join_screen_join_asked(self, message: JoinScreen.JoinAsked) -> None:
+        problem = self.join(message.code, message.name)
+        if problem and isinstance(self.screen, JoinScreen):
+            self.screen.show_problem(problem)
+
+    def on_participant_question_screen_answer_changed(
+        self, message: ParticipantQuestionScreen.AnswerChanged
+    ) -> None:
+        accepted = self.send_answer(message.index, message.response)
+        message.screen.sent_as(message.response, accepted)
 
     def join(self, code_text: str, nickname: str = "") -> str | None:
         """Join a session; return a Dutch message saying why not, or None when joined."""
@@ -160,10 +173,11 @@ class ParticipantApp(App[None]):
 
     def _top_screen(self) -> Screen[object]:
         """The screen under any dialog."""
-        for screen in reversed(self.screen_stack):
+        stack: list[Screen[object]] = list(self.screen_stack)
+        for screen in reversed(stack):
             if not isinstance(screen, ModalScreen):
                 return screen
-        return self.screen
+        return stack[-1]
 
     async def _switch(self, screen: Screen[None], key: tuple[str, int]) -> None:
         while isinstance(self.screen, ModalScreen):

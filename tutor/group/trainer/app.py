@@ -172,6 +172,13 @@ class TrainerApp(App[None]):
         else:
             self.push_screen(screen)
 
+    def on_trainer_screen_move(self, message: TrainerScreen.Move) -> None:
+        self.go(message.step)
+
+    def on_trainer_screen_change(self, message: TrainerScreen.Change) -> None:
+        if self.attempt(message.change):
+            message.then()
+
     def go(self, delta: int) -> None:
         """Move the group one place forward (+1) or back (-1)."""
         session = self.session

@@ -11,7 +11,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from tutor.core.content.models import Lesson
-from tutor.core.quiz import CONFIDENCE_LEVELS, QuizRun, Verdict
+from tutor.core.leitner import CONFIDENCE_LEVELS
+from tutor.core.quiz import QuizRun, Verdict
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
 from tutor.ui.messages import QuestionAnswered, QuestionDone

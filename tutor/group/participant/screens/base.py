@@ -37,8 +37,16 @@ class ParticipantScreen(TutorScreen):
         """Where the group is, e.g. "Vraag 2 van 8"."""
         return ""
 
+    @property
+    def nickname(self) -> str:
+        """The name this participant gave (may be empty), kept by the app."""
+        from tutor.group.participant.app import ParticipantApp
+
+        app = self.app
+        return app.nickname if isinstance(app, ParticipantApp) else ""
+
     def counter_text(self) -> str:
-        name = getattr(self.app, "nickname", "")
+        name = self.nickname
         return "  ·  ".join(part for part in (name, self.place_text()) if part)
 
     def follow(self, position: Position) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
@@ -62,9 +64,14 @@ class JoinScreen(TutorScreen):
         """Join the session, or say in Dutch why that is not possible."""
         code = self.query_one("#join-code", Input).value
         name = self.query_one("#join-name", Input).value.strip()[:NAME_LENGTH]
-        problem = self.app.join(code, name)  # type: ignore[attr-defined]
-        if problem:
-            self.show_problem(problem)
+        self.post_message(self.JoinAsked(code, name))
+
+    @dataclass
+    class JoinAsked(Message):
+        """The participant asks to join session `code`; the app answers with `show_problem`."""
+
+        code: str
+        name: str
 
     def show_problem(self, text: str) -> None:
         """Show why joining did not work."""

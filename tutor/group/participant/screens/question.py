@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -112,7 +114,19 @@ class ParticipantQuestionScreen(ParticipantScreen):
         if response == self.seen:
             return
         self.seen = response
-        if self.app.send_answer(self.position.index, response):  # type: ignore[attr-defined]
+        self.post_message(self.AnswerChanged(self, self.position.index, response))
+
+    @dataclass
+    class AnswerChanged(Message):
+        """New picks make a new answer (None takes it back); the app sends it, calls `sent_as`."""
+
+        screen: ParticipantQuestionScreen
+        index: int
+        response: Response | None
+
+    def sent_as(self, response: Response | None, accepted: bool) -> None:
+        """The app tried to give the trainer `response`; show what the trainer now has."""
+        if accepted:
             self.sent = response
         self.show_status()
 

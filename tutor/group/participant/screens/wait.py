@@ -20,7 +20,7 @@ class ParticipantWaitScreen(ParticipantScreen):
         super().__init__(lesson, position, classes="participant-wait")
 
     def compose_body(self) -> Iterable[Widget]:
-        name = getattr(self.app, "nickname", "")
+        name = self.nickname
         if name:
             yield Static(gs.HELLO.format(name=name), id="hello", markup=False)
         yield Static(gs.WAITING, id="waiting", markup=False)

@@ -7,13 +7,15 @@ trainer's note, the code and the address (toggled with `n`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -21,6 +23,9 @@ from tutor.core.text import group as gs
 from tutor.ui.frame import TutorScreen
 from tutor.ui.widgets.keyline import KeyLine
 from tutor.ui.widgets.safety import SafetyLine
+
+if TYPE_CHECKING:
+    from tutor.group.trainer.app import TrainerApp
 
 if TYPE_CHECKING:
     from tutor.group.session import TrainerSession
@@ -80,33 +85,55 @@ class TrainerScreen(TutorScreen):
         yield SafetyLine()
         yield KeyLine()
 
+    @dataclass
+    class Move(Message):
+        """The trainer moves the group one place forward (+1) or back (-1)."""
+
+        step: int
+
+    @dataclass
+    class Change(Message):
+        """The trainer changes the session (reveal, bespreek, hands); `then` runs if it worked."""
+
+        change: Callable[[], object]
+        then: Callable[[], None]
+
+    @property
+    def trainer(self) -> TrainerApp:
+        """This program's app, for what the screens show of it (note panel, who is there)."""
+        from tutor.group.trainer.app import TrainerApp
+
+        app = self.app
+        assert isinstance(app, TrainerApp)
+        return app
+
     def on_mount(self) -> None:
-        self.query_one("#note-panel").display = self.app.show_note  # type: ignore[attr-defined]
+        self.query_one("#note-panel").display = self.trainer.show_note
         self._ready = True
         self.sync()
         self.refresh_live()
 
     def action_next(self) -> None:
         """Move the group on (next cascade link, step, question, open question)."""
-        self.app.go(+1)  # type: ignore[attr-defined]
+        self.post_message(self.Move(+1))
 
     def action_previous(self) -> None:
         """Move the group back."""
-        self.app.go(-1)  # type: ignore[attr-defined]
+        self.post_message(self.Move(-1))
 
     def action_toggle_note(self) -> None:
         """Show or hide the trainer's note panel (remembered for the next screens)."""
-        shown = not self.app.show_note  # type: ignore[attr-defined]
-        self.app.show_note = shown  # type: ignore[attr-defined]
+        shown = not self.trainer.show_note
+        self.trainer.show_note = shown
         self.query_one("#note-panel").display = shown
 
     def refresh_live(self) -> None:
         """Update what changes by itself: who takes part, the address, answers."""
         if not self._ready:
             return
-        app = self.app
-        present = gs.PRESENT.format(count=app.present)  # type: ignore[attr-defined]
-        address: str | None = app.address  # type: ignore[attr-defined]
+        app = self.trainer
+        present = gs.PRESENT.format(count=app.present)
+        address = app.address
         live = (present, address or "")
         if live != self._live:
             self._live = live

@@ -42,9 +42,9 @@ class TrainerLobbyScreen(TrainerScreen):
         return gs.LOBBY_START
 
     def update_live(self) -> None:
-        address = self.app.address  # type: ignore[attr-defined]
+        address = self.trainer.address
         text = f"{gs.LOBBY_OPEN} {address}" if address else gs.LOBBY_NO_SERVER
-        present = gs.PRESENT.format(count=self.app.present)  # type: ignore[attr-defined]
+        present = gs.PRESENT.format(count=self.trainer.present)
         if (text, present) != self._lobby:
             self._lobby = (text, present)
             self.query_one("#lobby-address", Static).update(text)

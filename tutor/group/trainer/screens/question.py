@@ -153,20 +153,16 @@ class TrainerQuestionScreen(TrainerScreen):
 
     def action_reveal(self) -> None:
         """Show the right answer, the chart and the feedback; answers close."""
-        if self.app.attempt(self.session.reveal):  # type: ignore[attr-defined]
-            self.sync()
+        self.post_message(self.Change(self.session.reveal, self.sync))
 
     def action_discuss(self) -> None:
         """Show (or hide) the answers to discuss, still without the right answer."""
-        if self.app.attempt(self.session.toggle_discuss):  # type: ignore[attr-defined]
-            self.sync()
+        self.post_message(self.Change(self.session.toggle_discuss, self.sync))
 
     def action_hand(self, number: int) -> None:
         """Add one show-of-hands vote for option `number`."""
-        if self.app.attempt(lambda: self.session.add_hand(number)):  # type: ignore[attr-defined]
-            self.refresh_live()
+        self.post_message(self.Change(lambda: self.session.add_hand(number), self.refresh_live))
 
     def action_remove_hand(self) -> None:
         """Take back the last show-of-hands vote."""
-        if self.app.attempt(self.session.remove_hand):  # type: ignore[attr-defined]
-            self.refresh_live()
+        self.post_message(self.Change(self.session.remove_hand, self.refresh_live))
