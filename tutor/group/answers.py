@@ -82,9 +82,11 @@ def encode_response(response: Response, question: Question | None = None) -> str
     """
     if question is not None:
         return _encode(question, response)
-    plain = sorted(response) if isinstance(response, frozenset) else response
-    if isinstance(plain, tuple):
-        plain = list(plain)
+    plain: object = response
+    if isinstance(response, frozenset):
+        plain = sorted(response)
+    elif isinstance(response, tuple):
+        plain = list(response)
     return json.dumps(plain, separators=(",", ":"), ensure_ascii=False)
 
 

@@ -11,11 +11,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from tutor.core.content.models import Lesson
+from tutor.core.questions.explain import SAVED_KIND
 from tutor.core.quiz import CONFIDENCE_LEVELS, QuizRun, Verdict
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
 from tutor.ui.widgets.feedback import show_feedback
-from tutor.ui.widgets.questions import make_view
+from tutor.ui.widgets.questions import QuestionView, make_view
 
 
 class QuestionScreen(TutorScreen):
@@ -50,6 +51,7 @@ class QuestionScreen(TutorScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(self.run.current.prompt, id="prompt", markup=False)
+        self.view.can_save = getattr(self.app, "progress", None) is not None
         yield self.view
         if getattr(self.app, "progress", None) is not None:
             with Horizontal(id="confidence"):
@@ -89,6 +91,8 @@ class QuestionScreen(TutorScreen):
             self.run.advance()
             self.app.after_question(self.lesson, self.run)  # type: ignore[attr-defined]
             return
+        if self.view.confirm_step():
+            return
         response = self.view.response()
         if response is None:
             self.notify(strings.ANSWER_INCOMPLETE, timeout=3)
@@ -100,6 +104,13 @@ class QuestionScreen(TutorScreen):
         if self.query("#confidence"):
             self.query_one("#confidence").display = False
         self.show_feedback(self.verdict)
+
+    def on_question_view_save_requested(self, message: QuestionView.SaveRequested) -> None:
+        """Keep what the learner typed for "Vragen voor mijn behandelaar"."""
+        store = getattr(self.app, "progress", None)
+        if store is not None:
+            store.save_question(self.lesson.id, SAVED_KIND, message.text)
+            self.view.mark_saved()
 
     def show_feedback(self, verdict: Verdict) -> None:
         """Show right or wrong, the feedback and the article's own words."""
