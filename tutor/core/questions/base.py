@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
-from tutor.core.content.models import EvidenceLevel, Question, quote_texts
+from tutor.core.content.models import EvidenceLevel, Question, SourcedQuote, quote_texts
 from tutor.core.text import group as gs
 
 Q = TypeVar("Q", bound=Question)
@@ -31,6 +31,8 @@ EvidenceResponse = tuple[EvidenceLevel, ...]
 Response = ChoiceResponse | TrueFalseResponse | PlacementResponse | EvidenceResponse
 """Any response; indices always refer to the order in the YAML file."""
 
+Path = tuple[str | int, ...]
+"""Where in a question's YAML a value is, e.g. `("key_points", 0)`."""
 Json = bool | list[int] | list[str]
 """The JSON-safe form of a response (the group store and the participant wire format)."""
 
@@ -206,6 +208,21 @@ class QuestionKind(ABC, Generic[Q, R]):
         if rest:
             bars.append(Bar(gs.OTHER_RESPONSES, rest, False if revealed else None))
         return [BarGroup(None, tuple(bars))]
+
+    # --- content checks (`tutor lint`) ---------------------------------------
+
+    def quoted_parts(
+        self, question: Q
+    ) -> list[tuple[tuple[str | int, ...], list[str | SourcedQuote]]]:
+        """Quotes inside the question besides its own `quotes`: (path in the question, quotes)."""
+        return []
+
+    def key_is_longest(self, question: Q) -> bool | None:
+        """For the longest-key report: whether the right option is strictly the longest.
+
+        None for questions the report does not count (every type but `single`).
+        """
+        return None
 
     # --- anonymous kiosk counts ------------------------------------------------
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from tutor.core.content.models import ExplainQuestion
+from tutor.core.content.models import ExplainQuestion, SourcedQuote
 from tutor.core.questions import gift_format as g
 from tutor.core.questions.base import (
     Bar,
     BarGroup,
     ChoiceResponse,
     Json,
+    Path,
     Presentation,
     QuestionKind,
     Verdict,
@@ -94,6 +95,12 @@ class ExplainKind(QuestionKind[ExplainQuestion, ChoiceResponse]):
             for position, index in enumerate(order, 1)
         )
         return [BarGroup(None, bars)]
+
+    def quoted_parts(
+        self, question: ExplainQuestion
+    ) -> list[tuple[Path, list[str | SourcedQuote]]]:
+        """Every key point's quotes, checked against the source like all others."""
+        return [(("key_points", k), list(p.quotes)) for k, p in enumerate(question.key_points)]
 
     def gift(self, question: ExplainQuestion) -> str:
         points = [f"- {point.text}" for point in question.key_points]

@@ -16,6 +16,12 @@ class SingleKind(ChoiceKind[SingleQuestion]):
     def max_chosen(self, question: SingleQuestion) -> int:
         return 1
 
+    def key_is_longest(self, question: SingleQuestion) -> bool | None:
+        """True when the right option has more characters than every other option."""
+        lengths = [len(option.text) for option in question.options]
+        (key,) = self.right_answer(question)
+        return all(lengths[key] > length for i, length in enumerate(lengths) if i != key)
+
     def gift(self, question: SingleQuestion) -> str:
         lines = [
             f"{'=' if option.correct else '~'}{g.gift_text(option.text)}"
