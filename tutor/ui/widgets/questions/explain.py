@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Static, TextArea
+from textual.widgets.button import ButtonVariant
 
 from tutor.core.content.models import ExplainQuestion
 from tutor.core.questions import Response, Verdict, kind_of
@@ -50,8 +51,8 @@ class AnswerBox(TextArea):
         self.screen.set_focus(None)
 
 
-def _button(label: str, id: str, variant: str = "default") -> Button:
-    button = Button(label, id=id, variant=variant, compact=True)  # type: ignore[arg-type]
+def _button(label: str, id: str, variant: ButtonVariant = "default") -> Button:
+    button = Button(label, id=id, variant=variant, compact=True)
     button.can_focus = False
     return button
 
