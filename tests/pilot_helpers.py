@@ -6,10 +6,27 @@ from textual.pilot import Pilot
 
 from tutor.core.text import common as strings
 from tutor.ui.screens.question import QuestionScreen
-from tutor.ui.widgets.questions import ChoiceView, EvidenceView, MatchView, OrderView, QuestionView
+from tutor.ui.widgets.questions import (
+    ChoiceView,
+    EvidenceView,
+    ExplainView,
+    MatchView,
+    OrderView,
+    QuestionView,
+)
 
 
 def answer_keys(view: QuestionView, *, right: bool) -> list[str]:
+    """The keys that answer the question in `view` right (or wrong).
+
+    A teach-back view first needs Enter to show its key points (no typing).
+    """
+    if isinstance(view, ExplainView) and not view.revealed:
+        return ["enter", *answer_keys_revealed(view, right=right)]
+    return answer_keys_revealed(view, right=right)
+
+
+def answer_keys_revealed(view: QuestionView, *, right: bool) -> list[str]:
     """The digit keys that answer the question in `view` right (or wrong)."""
     if isinstance(view, ChoiceView):
         positions = [view.order.index(i) + 1 for i in sorted(view.correct)]

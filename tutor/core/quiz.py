@@ -1,35 +1,17 @@
-"""Quiz logic: checking answers, scoring and retrying wrong questions.
+"""Quiz runs: scoring and retrying wrong questions.
 
 Pure Python; the app only shows what this module decides. Never imports Textual.
-
-Responses per question type (indices refer to the order in the YAML file):
-    single, multiple: frozenset of chosen option indices.
-    true_false: bool.
-    order: tuple of item indices in the order the learner put them.
-    match: tuple with, for every pair, the index of the meaning the learner chose.
-    evidence: tuple with, for every statement, the level the learner chose.
-    explain: frozenset of the key-point indices the learner says they covered.
+What each question type means (its response, check and right answer) lives in
+`tutor.core.questions`; `check`, `Verdict` and `Response` are re-exported here.
 """
 
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from tutor.core.content.models import (
-    EvidenceQuestion,
-    ExplainQuestion,
-    MatchQuestion,
-    MultipleQuestion,
-    OrderQuestion,
-    Question,
-    SingleQuestion,
-    TrueFalseQuestion,
-    quote_texts,
-)
+from tutor.core.content.models import Question
 from tutor.core.leitner import (  # noqa: F401  (the review queue is part of the quiz logic)
     BOX_INTERVALS_DAYS,
     CONFIDENCE_LEVELS,
@@ -38,124 +20,14 @@ from tutor.core.leitner import (  # noqa: F401  (the review queue is part of the
     next_box,
     review_queue,
 )
-from tutor.core.text import common as strings
+from tutor.core.questions import Response, Verdict, check, kind_of, shuffled
 
-Response = Any
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The outcome of one answer.
-
-    Attributes:
-        correct: Whether the answer was right.
-        feedback: Lines that say why, for the chosen option(s) or items.
-        quotes: The passages of the article that hold the answer.
-    """
-
-    correct: bool
-    feedback: tuple[str, ...]
-    quotes: tuple[str, ...]
+__all__ = ["QuizRun", "Response", "Verdict", "check", "item_count", "shuffled"]
 
 
 def item_count(question: Question) -> int:
     """How many things the learner chooses between or places."""
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        return len(question.options)
-    if isinstance(question, TrueFalseQuestion):
-        return 2
-    if isinstance(question, OrderQuestion):
-        return len(question.items)
-    if isinstance(question, MatchQuestion):
-        return len(question.pairs)
-    if isinstance(question, ExplainQuestion):
-        return len(question.key_points)
-    return len(question.statements)
-
-
-def shuffled(count: int, rng: random.Random) -> list[int]:
-    """Return a presentation order for `count` items (never the given order if avoidable)."""
-    order = list(range(count))
-    if count < 2:
-        return order
-    for _ in range(5):
-        rng.shuffle(order)
-        if order != sorted(order):
-            break
-    return order
-
-
-def check(question: Question, response: Response) -> Verdict:
-    """Check a response to a question and explain the outcome."""
-    quotes = quote_texts(question.quotes)
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        return _check_choice(question, frozenset(response), quotes)
-    if isinstance(question, TrueFalseQuestion):
-        said = bool(response)
-        text = question.feedback_true if said else question.feedback_false
-        return Verdict(said == question.answer, (text,), quotes)
-    if isinstance(question, OrderQuestion):
-        right = tuple(response) == tuple(range(len(question.items)))
-        lines = [question.explanation]
-        if not right:
-            lines.append(strings.ANSWER_RIGHT_ORDER)
-            lines += [f"{n}. {item}" for n, item in enumerate(question.items, 1)]
-        return Verdict(right, tuple(lines), quotes)
-    if isinstance(question, MatchQuestion):
-        chosen = tuple(response)
-        right = chosen == tuple(range(len(question.pairs)))
-        lines = [question.explanation]
-        if not right:
-            lines.append(strings.ANSWER_RIGHT_PAIRS)
-            lines += [f"{pair.term} = {pair.meaning}" for pair in question.pairs]
-        return Verdict(right, tuple(lines), quotes)
-    if isinstance(question, ExplainQuestion):
-        return _check_explain(question, frozenset(response), quotes)
-    return _check_evidence(question, tuple(response), quotes)
-
-
-def _check_explain(
-    question: ExplainQuestion, covered: frozenset[int], quotes: tuple[str, ...]
-) -> Verdict:
-    """Teach-back: right when the learner covered every key point."""
-    lines = [strings.ANSWER_MODEL.format(text=" ".join(question.model_answer.split()))]
-    lines += [
-        f"{'✓' if i in covered else '✗'} {point.text}"
-        for i, point in enumerate(question.key_points)
-    ]
-    return Verdict(covered >= set(range(len(question.key_points))), tuple(lines), quotes)
-
-
-def _check_choice(
-    question: SingleQuestion | MultipleQuestion, chosen: frozenset[int], quotes: tuple[str, ...]
-) -> Verdict:
-    correct = frozenset(i for i, option in enumerate(question.options) if option.correct)
-    lines = [question.options[i].feedback for i in sorted(chosen)]
-    if isinstance(question, MultipleQuestion):
-        lines += [
-            strings.ANSWER_ALSO_RIGHT.format(option=question.options[i].text)
-            + f" {question.options[i].feedback}"
-            for i in sorted(correct - chosen)
-        ]
-    return Verdict(chosen == correct, tuple(lines), quotes)
-
-
-def _check_evidence(
-    question: EvidenceQuestion, levels: tuple[str, ...], quotes: tuple[str, ...]
-) -> Verdict:
-    lines = []
-    right = len(levels) == len(question.statements)
-    for statement, level in zip(question.statements, levels, strict=False):
-        mark = "✓" if level == statement.level else "✗"
-        right = right and level == statement.level
-        line = f"{mark} " + strings.ANSWER_LEVEL.format(
-            text=statement.text, level=strings.EVIDENCE_LABELS[statement.level]
-        )
-        if statement.feedback:
-            line += f" {statement.feedback}"
-        lines.append(line)
-    lines.append(question.explanation)
-    return Verdict(right, tuple(lines), quotes)
+    return kind_of(question).item_count(question)
 
 
 @dataclass

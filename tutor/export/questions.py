@@ -12,6 +12,7 @@ from typing import Protocol
 
 from tutor.core.content.loader import Content
 from tutor.core.content.models import Lesson
+from tutor.core.questions.explain import SAVED_KIND
 from tutor.core.text import common as strings
 from tutor.core.text import export as text
 
@@ -19,6 +20,14 @@ KIND_UNKNOWN = "unknown"
 """A saved open question from "Wat we nog niet weten"."""
 KIND_PROVIDER = "provider"
 """A saved item from a lesson's "Wat kun je hiermee?" (`actions`)."""
+KIND_EXPLAIN = SAVED_KIND
+"""The learner's own words from a teach-back (`explain`) question."""
+KIND_LABELS = {
+    KIND_UNKNOWN: text.QUESTION_KIND_UNKNOWN,
+    KIND_PROVIDER: text.QUESTION_KIND_PROVIDER,
+    KIND_EXPLAIN: text.QUESTION_KIND_EXPLAIN,
+}
+"""How the file names where a saved question came from."""
 
 
 class SavedQuestionLike(Protocol):
@@ -99,11 +108,7 @@ def _lines(saved: Sequence[SavedQuestionLike], content: Content) -> Iterator[str
 def _question_lines(
     number: int, question: SavedQuestionLike, lesson: Lesson | None
 ) -> Iterator[str]:
-    kind = (
-        text.QUESTION_KIND_UNKNOWN
-        if question.kind == KIND_UNKNOWN
-        else (text.QUESTION_KIND_PROVIDER)
-    )
+    kind = KIND_LABELS.get(question.kind, text.QUESTION_KIND_PROVIDER)
     saved_on = text.QUESTION_SAVED_ON.format(date=dutch_date(question.saved_on))
     yield f"{number}. **{' '.join(question.text.split())}**  "
     explanation = _explanation(lesson, question) if question.kind == KIND_UNKNOWN else None

@@ -1,8 +1,10 @@
-"""Answers in a group session: JSON form, shared option order, tallies and the summary.
+"""Answers in a group session: shared option order, JSON form, tallies and the summary.
 
 Pure logic, no Textual: the trainer's and participants' screens only show what
-this module computes. Responses have the shapes `tutor.core.quiz` documents; in JSON
-a frozenset becomes a sorted list and a tuple a list.
+this module computes. What a response means per question type lives in
+`tutor.core.questions`; this module adds what is particular to a group session
+(one shuffle per session code, the store's tallies, show-of-hands votes, the
+summary file).
 """
 
 from __future__ import annotations
@@ -12,26 +14,41 @@ import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from tutor.core.content.models import (
-    EvidenceQuestion,
-    ExplainQuestion,
-    MatchQuestion,
-    MultipleQuestion,
-    OrderQuestion,
-    Question,
-    SingleQuestion,
-    TrueFalseQuestion,
+from tutor.core.content.models import Question
+from tutor.core.questions import (
+    Bar,
+    BarGroup,
+    Presentation,
+    Response,
+    check,
+    decode_response,
+    kind_of,
 )
-from tutor.core.quiz import Response, check, item_count, shuffled
+from tutor.core.questions import encode_response as _encode
+from tutor.core.questions.base import INDENT, MAX_DISTINCT_BARS
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 
-INDENT = "\u00a0" * 4
-"""Non-breaking spaces: Textual drops plain spaces at the start of a line."""
-MAX_DISTINCT_BARS = 5
-"""Order questions show this many different orders; the rest as "Iets anders"."""
+__all__ = [
+    "INDENT",
+    "MAX_DISTINCT_BARS",
+    "Bar",
+    "BarGroup",
+    "QuestionSummary",
+    "answer_key",
+    "decode_response",
+    "decoded",
+    "display_order",
+    "encode_response",
+    "presented",
+    "question_rng",
+    "response_label",
+    "summarise",
+    "summary_markdown",
+    "tally_groups",
+    "takes_hands",
+]
 
 
 def question_rng(code: str, question: Question) -> random.Random:
@@ -42,77 +59,35 @@ def question_rng(code: str, question: Question) -> random.Random:
 def display_order(code: str, question: Question) -> list[int]:
     """The order in which every app of the session shows the options or items.
 
-    Matches what `tutor.ui.widgets.questions.make_view(question, question_rng(...))` shows,
-    so digit 2 means the same option on the projector and on every device.
+    The question kind's one shuffle, seeded by the session code, so digit 2
+    means the same option on the projector and on every device.
     """
-    if isinstance(question, TrueFalseQuestion):
-        return [0, 1]
-    return shuffled(item_count(question), question_rng(code, question))
+    return kind_of(question).display_order(question, question_rng(code, question))
 
 
-def is_choice(question: Question) -> bool:
-    """Whether the question has options to pick (single, multiple, true/false)."""
-    return isinstance(question, SingleQuestion | MultipleQuestion | TrueFalseQuestion)
+def takes_hands(question: Question) -> bool:
+    """Whether the trainer may count a show of hands (single, multiple, true/false)."""
+    return kind_of(question).takes_hands
 
 
-def choice_labels(question: Question) -> list[str]:
-    """The option texts of a choice question, in YAML order (true/false: Waar, Niet waar)."""
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        return [option.text for option in question.options]
-    if isinstance(question, TrueFalseQuestion):
-        return [strings.TRUE_LABEL, strings.FALSE_LABEL]
-    return []
+def presented(question: Question, order: Sequence[int]) -> Presentation:
+    """The options or items as participants see them, for the projector."""
+    return kind_of(question).presented(question, order)
 
 
-def correct_choices(question: Question) -> set[int]:
-    """The indices of the right options of a choice question."""
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        return {i for i, option in enumerate(question.options) if option.correct}
-    if isinstance(question, TrueFalseQuestion):
-        return {0 if question.answer else 1}
-    return set()
+def encode_response(response: Response, question: Question | None = None) -> str:
+    """The response as compact JSON (frozenset → sorted list, tuple → list).
 
-
-# JSON -------------------------------------------------------------------------
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, frozenset | set):
-        return sorted(value)
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    return value
-
-
-def encode_response(response: Response) -> str:
-    """The response as compact JSON (frozenset → sorted list, tuple → list)."""
-    return json.dumps(_plain(response), separators=(",", ":"), ensure_ascii=False)
-
-
-def decode_response(question: Question, text: str) -> Response | None:
-    """The response back in `tutor.core.quiz` form, or None if it does not fit the question."""
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    count = item_count(question)
-    if isinstance(question, TrueFalseQuestion):
-        return data if isinstance(data, bool) else None
-    if not isinstance(data, list) or len(data) > count:
-        return None
-    if isinstance(question, EvidenceQuestion):
-        ok = len(data) == count and all(level in strings.EVIDENCE_ORDER for level in data)
-        return tuple(data) if ok else None
-    if not all(isinstance(i, int) and not isinstance(i, bool) and 0 <= i < count for i in data):
-        return None
-    if isinstance(question, ExplainQuestion):
-        return frozenset(data)  # the key points covered; none is an answer too
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        chosen = frozenset(data)
-        ok = bool(chosen) and (isinstance(question, MultipleQuestion) or len(chosen) == 1)
-        return chosen if ok else None
-    ok = len(data) == count and len(set(data)) == count
-    return tuple(data) if ok else None
+    With the question, its kind encodes it; the generic form is the same JSON.
+    """
+    if question is not None:
+        return _encode(question, response)
+    plain: object = response
+    if isinstance(response, frozenset):
+        plain = sorted(response)
+    elif isinstance(response, tuple):
+        plain = list(response)
+    return json.dumps(plain, separators=(",", ":"), ensure_ascii=False)
 
 
 def decoded(question: Question, counts: Mapping[str, int]) -> list[tuple[Response, int]]:
@@ -123,39 +98,6 @@ def decoded(question: Question, counts: Mapping[str, int]) -> list[tuple[Respons
         if response is not None:
             found.append((response, count))
     return found
-
-
-def chosen_indices(question: Question, response: Response) -> set[int]:
-    """The option indices a choice response picked."""
-    if isinstance(question, TrueFalseQuestion):
-        return {0 if response else 1}
-    return set(response)
-
-
-# Tallies ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One bar of a chart.
-
-    Attributes:
-        label: What was chosen (with its digit for options).
-        count: How many chose it.
-        correct: Whether it is right; only filled in once the answer is revealed.
-    """
-
-    label: str
-    count: int
-    correct: bool | None = None
-
-
-@dataclass(frozen=True)
-class BarGroup:
-    """Bars that belong together, e.g. the levels chosen for one statement."""
-
-    title: str | None
-    bars: tuple[Bar, ...]
 
 
 def tally_groups(
@@ -176,95 +118,12 @@ def tally_groups(
         revealed: Whether bars may say which answer is right.
     """
     responses = decoded(question, counts)
-    if is_choice(question):
-        labels = choice_labels(question)
-        right = correct_choices(question)
-        per_option: Counter[int] = Counter()
-        for response, count in responses:
-            for index in chosen_indices(question, response):
-                per_option[index] += count
-        bars = tuple(
-            Bar(
-                f"{position}  {labels[index]}",
-                per_option[index] + hands.get(index, 0),
-                (index in right) if revealed else None,
-            )
-            for position, index in enumerate(order, 1)
-        )
-        return [BarGroup(None, bars)]
-    if isinstance(question, EvidenceQuestion):
-        groups = []
-        for number, index in enumerate(order, 1):
-            statement = question.statements[index]
-            levels: Counter[str] = Counter()
-            for response, count in responses:
-                levels[response[index]] += count
-            bars = tuple(
-                Bar(
-                    f"{position}  {strings.EVIDENCE_LABELS[level]}",
-                    levels[level],
-                    (level == statement.level) if revealed else None,
-                )
-                for position, level in enumerate(strings.EVIDENCE_ORDER, 1)
-            )
-            groups.append(BarGroup(f"{number}. {statement.text}", bars))
-        return groups
-    if isinstance(question, MatchQuestion):
-        groups = []
-        for term_index, pair in enumerate(question.pairs):
-            meanings: Counter[int] = Counter()
-            for response, count in responses:
-                meanings[response[term_index]] += count
-            bars = tuple(
-                Bar(
-                    f"{position}  {question.pairs[index].meaning}",
-                    meanings[index],
-                    (index == term_index) if revealed else None,
-                )
-                for position, index in enumerate(order, 1)
-            )
-            groups.append(BarGroup(pair.term, bars))
-        return groups
-    return [BarGroup(None, _distinct_bars(question, responses, revealed=revealed))]
-
-
-def _distinct_bars(
-    question: Question, responses: list[tuple[Response, int]], *, revealed: bool
-) -> tuple[Bar, ...]:
-    """Order questions: one bar per different order, most given first."""
-    ranked = sorted(responses, key=lambda pair: (-pair[1], response_label(question, pair[0])))
-    bars = [
-        Bar(
-            response_label(question, response),
-            count,
-            check(question, response).correct if revealed else None,
-        )
-        for response, count in ranked[:MAX_DISTINCT_BARS]
-    ]
-    rest = sum(count for _, count in ranked[MAX_DISTINCT_BARS:])
-    if rest:
-        bars.append(Bar(gs.OTHER_RESPONSES, rest, False if revealed else None))
-    return tuple(bars)
+    return kind_of(question).tally(question, order, responses, hands, revealed=revealed)
 
 
 def response_label(question: Question, response: Response) -> str:
     """A short text for a whole response, e.g. "Blokkade → Glutamaatgolf → Nieuwe verbindingen"."""
-    if isinstance(question, OrderQuestion):
-        return " → ".join(question.items[i] for i in response)
-    if isinstance(question, MatchQuestion):
-        return "; ".join(
-            f"{pair.term} = {question.pairs[i].meaning}"
-            for pair, i in zip(question.pairs, response, strict=False)
-        )
-    if isinstance(question, EvidenceQuestion):
-        return "; ".join(
-            f"{s.text}: {strings.EVIDENCE_LABELS[level]}"
-            for s, level in zip(question.statements, response, strict=False)
-        )
-    if isinstance(question, ExplainQuestion):
-        return "; ".join(question.key_points[i].text for i in sorted(response)) or "-"
-    labels = choice_labels(question)
-    return ", ".join(labels[i] for i in sorted(chosen_indices(question, response)))
+    return kind_of(question).answer_label(question, response)
 
 
 def answer_key(question: Question, order: Sequence[int] | None = None) -> list[str]:
@@ -273,37 +132,7 @@ def answer_key(question: Question, order: Sequence[int] | None = None) -> list[s
     For choice questions every option with its number in `order` (the display
     order), ✓ or ✗, and its feedback on the next line.
     """
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        shown = order if order is not None else range(len(question.options))
-        lines = []
-        for number, index in enumerate(shown, 1):
-            option = question.options[index]
-            lines.append(f"{number} {'✓' if option.correct else '✗'} {option.text}")
-            lines.append(f"{INDENT}{option.feedback}")
-        return lines
-    if isinstance(question, TrueFalseQuestion):
-        label = strings.TRUE_LABEL if question.answer else strings.FALSE_LABEL
-        feedback = question.feedback_true if question.answer else question.feedback_false
-        return [f"{1 if question.answer else 2} ✓ {label}", f"{INDENT}{feedback}"]
-    if isinstance(question, OrderQuestion):
-        lines = [strings.ANSWER_RIGHT_ORDER]
-        lines += [f"{n}. {item}" for n, item in enumerate(question.items, 1)]
-        return [*lines, question.explanation]
-    if isinstance(question, MatchQuestion):
-        lines = [strings.ANSWER_RIGHT_PAIRS]
-        lines += [f"{pair.term} = {pair.meaning}" for pair in question.pairs]
-        return [*lines, question.explanation]
-    if isinstance(question, ExplainQuestion):
-        lines = [strings.ANSWER_MODEL.format(text=" ".join(question.model_answer.split()))]
-        return [*lines, *(f"✓ {point.text}" for point in question.key_points)]
-    shown = order if order is not None else range(len(question.statements))
-    lines = []
-    for number, index in enumerate(shown, 1):
-        statement = question.statements[index]
-        lines.append(f"{number}. {statement.text}")
-        level = f"{INDENT}✓ {strings.EVIDENCE_LABELS[statement.level]}"
-        lines.append(level + (f". {statement.feedback}" if statement.feedback else ""))
-    return [*lines, question.explanation]
+    return kind_of(question).answer_key(question, order)
 
 
 # Summary ------------------------------------------------------------------------
@@ -330,27 +159,6 @@ class QuestionSummary:
     most_wrong_count: int
 
 
-def wrong_choices(question: Question, response: Response) -> list[str]:
-    """The wrong parts of a response: wrong options, placements or pairs, or the whole order."""
-    if is_choice(question):
-        labels = choice_labels(question)
-        right = correct_choices(question)
-        return [labels[i] for i in sorted(chosen_indices(question, response) - right)]
-    if isinstance(question, MatchQuestion):
-        return [
-            f"{pair.term} = {question.pairs[i].meaning}"
-            for n, (pair, i) in enumerate(zip(question.pairs, response, strict=False))
-            if i != n
-        ]
-    if isinstance(question, EvidenceQuestion):
-        return [
-            f"{s.text}: {strings.EVIDENCE_LABELS[level]}"
-            for s, level in zip(question.statements, response, strict=False)
-            if level != s.level
-        ]
-    return [] if check(question, response).correct else [response_label(question, response)]
-
-
 def summarise(
     number: int, question: Question, counts: Mapping[str, int], hands: Mapping[int, int]
 ) -> QuestionSummary:
@@ -360,24 +168,24 @@ def summarise(
     `multiple` a person may raise a hand for several options, so hands there add
     to the wrong options only, not to answered or right.
     """
+    kind = kind_of(question)
     answered = right = 0
     wrong: Counter[str] = Counter()
     for response, count in decoded(question, counts):
         answered += count
         right += count * check(question, response).correct
-        for label in wrong_choices(question, response):
+        for label in kind.wrong_parts(question, response):
             wrong[label] += count
-    if is_choice(question) and hands:
-        labels = choice_labels(question)
-        correct = correct_choices(question)
-        for index, votes in hands.items():
-            if not 0 <= index < len(labels):
-                continue
-            if not isinstance(question, MultipleQuestion):
-                answered += votes
-                right += votes if index in correct else 0
-            if index not in correct:
-                wrong[labels[index]] += votes
+    labels = kind.hand_labels(question)
+    correct = kind.right_hands(question)
+    for index, votes in hands.items():
+        if not 0 <= index < len(labels):
+            continue
+        if kind.hand_is_person:
+            answered += votes
+            right += votes if index in correct else 0
+        if index not in correct:
+            wrong[labels[index]] += votes
     most = wrong.most_common(1)
     return QuestionSummary(
         number,

@@ -13,8 +13,8 @@ from tutor.core.content.models import Lesson, Question, Step
 from tutor.group.answers import (
     QuestionSummary,
     display_order,
-    is_choice,
     summarise,
+    takes_hands,
 )
 from tutor.store.group import GroupStore, Position, PositionKind
 
@@ -162,7 +162,7 @@ class TrainerSession:
         such option, or the answer is already revealed.
         """
         question = self.question
-        if question is None or not is_choice(question) or self.index in self.revealed:
+        if question is None or not takes_hands(question) or self.index in self.revealed:
             return False
         order = self.order()
         if not 1 <= number <= len(order):

@@ -11,14 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tutor.core.content.models import (
-    EvidenceQuestion,
-    MatchQuestion,
-    MultipleQuestion,
-    OrderQuestion,
-    Question,
-    SingleQuestion,
-)
+from tutor.core.content.models import Question
+from tutor.core.questions import kind_of
 from tutor.core.quiz import QuizRun, Response, Verdict
 
 WHOLE_QUESTION = 0
@@ -30,37 +24,15 @@ def answer_parts(question: Question, response: Response) -> list[tuple[int, bool
     For options: right when the learner chose it exactly if it is correct (a wrong
     option that was chosen, or a right one that was missed, counts as wrong). For
     items, pairs and statements: right when put in the right place or level.
-    `true_false` has no parts besides the whole question.
+    `true_false` and `explain` have no parts besides the whole question. Each
+    question kind says what its parts are (`QuestionKind.parts`).
     """
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        chosen = frozenset(response)
-        return [
-            (number, (index in chosen) == option.correct)
-            for number, (index, option) in enumerate(enumerate(question.options), 1)
-        ]
-    if isinstance(question, OrderQuestion | MatchQuestion):
-        placed = tuple(response)
-        return [(index + 1, placed[index] == index) for index in range(len(placed))]
-    if isinstance(question, EvidenceQuestion):
-        pairs = zip(question.statements, tuple(response), strict=False)
-        return [
-            (index + 1, level == statement.level) for index, (statement, level) in enumerate(pairs)
-        ]
-    return []
+    return kind_of(question).parts(question, response)
 
 
 def part_label(question: Question, part: int) -> str | None:
     """The text of a part, for the `tutor stats` table (None if the quiz changed)."""
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        texts = [option.text for option in question.options]
-    elif isinstance(question, OrderQuestion):
-        texts = list(question.items)
-    elif isinstance(question, MatchQuestion):
-        texts = [pair.term for pair in question.pairs]
-    elif isinstance(question, EvidenceQuestion):
-        texts = [statement.text for statement in question.statements]
-    else:
-        texts = []
+    texts = kind_of(question).part_labels(question)
     return texts[part - 1] if 1 <= part <= len(texts) else None
 
 

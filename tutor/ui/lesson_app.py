@@ -193,7 +193,11 @@ class LessonApp(App[None]):
         from tutor.ui.screens.question import QuestionScreen
 
         screen = QuestionScreen(
-            self.lesson_of(run, lesson), run, self.rng, ask_confidence=self.asks_confidence
+            self.lesson_of(run, lesson),
+            run,
+            self.rng,
+            ask_confidence=self.asks_confidence,
+            saves=self.saved_questions,
         )
         if isinstance(self.screen, HomeScreen):
             self.push_screen(screen)

@@ -19,14 +19,13 @@ from pydantic import BaseModel
 from tutor.core.content.errors import Problem
 from tutor.core.content.loader import GLOSSARY_KEY, Content, LoadedFile, load_content
 from tutor.core.content.models import (
-    ExplainQuestion,
     Lesson,
     Quiz,
-    SingleQuestion,
     SourcedQuote,
     quote_text,
 )
 from tutor.core.content.yamlfile import line_of
+from tutor.core.questions import kind_of
 
 _QUOTE_FOLD = str.maketrans(
     {
@@ -318,11 +317,10 @@ def _check_quiz(
     quoted: list[tuple[Loc, list[str | SourcedQuote]]] = []
     for i, question in enumerate(quiz.questions):
         quoted.append((("questions", i), question.quotes))
-        if isinstance(question, ExplainQuestion):
-            quoted += [
-                (("questions", i, "key_points", k), point.quotes)
-                for k, point in enumerate(question.key_points)
-            ]
+        quoted += [
+            (("questions", i, *path), list(quotes))
+            for path, quotes in kind_of(question).quoted_parts(question)
+        ]
     yield from _check_quotes(where, loaded, lesson, quoted, sources)
 
 
@@ -440,8 +438,9 @@ def longest_key_report(content: Content) -> tuple[list[str], list[Problem]]:
     longest_total = single_total = 0
     for lesson_id in sorted(content.quizzes):
         quiz = content.quizzes[lesson_id]
-        singles = [q for q in quiz.questions if isinstance(q, SingleQuestion)]
-        longest = [q.id for q in singles if _key_is_longest(q)]
+        counted = [(q, kind_of(q).key_is_longest(q)) for q in quiz.questions]
+        singles = [q for q, longest_key in counted if longest_key is not None]
+        longest = [q.id for q, longest_key in counted if longest_key]
         longest_total += len(longest)
         single_total += len(singles)
         if not singles:
@@ -464,13 +463,6 @@ def longest_key_report(content: Content) -> tuple[list[str], list[Problem]]:
             )
         )
     return notes, problems
-
-
-def _key_is_longest(question: SingleQuestion) -> bool:
-    """True when the right option has more characters than every other option."""
-    lengths = [len(option.text) for option in question.options]
-    key = next(i for i, option in enumerate(question.options) if option.correct)
-    return all(lengths[key] > length for i, length in enumerate(lengths) if i != key)
 
 
 def _percent(part: int, whole: int) -> str:

@@ -100,6 +100,7 @@ QUESTIONS_EMPTY = (
 QUESTIONS_OTHER_LESSON = "Les '{lesson}'"
 QUESTION_KIND_UNKNOWN = "Open vraag uit 'Wat we nog niet weten'"
 QUESTION_KIND_PROVIDER = "Uit: Wat kun je hiermee?"
+QUESTION_KIND_EXPLAIN = "Mijn eigen uitleg bij een vraag"
 QUESTION_EXPLANATION = "Wat het artikel erover zegt: {text}"
 QUESTION_SAVED_ON = "Bewaard op {date}"
 MONTHS = (

@@ -104,6 +104,9 @@ PARTICIPANT_HINT_OPEN = (
     "Kies je antwoord met een cijfer of door te klikken. Het gaat vanzelf naar de trainer."
 )
 PARTICIPANT_MULTIPLE_HINT = "Er kunnen meer antwoorden goed zijn. Kies alles wat klopt."
+PARTICIPANT_EXPLAIN_HINT = (
+    "Kies de punten die je noemde. De trainer ziet alleen hoeveel mensen elk punt kozen."
+)
 PARTICIPANT_HINT_CLOSED = "De trainer laat nu het goede antwoord zien."
 PARTICIPANT_NO_ANSWER = "Je hebt deze vraag niet beantwoord."
 PARTICIPANT_TOO_LATE = "Te laat: de trainer liet het goede antwoord al zien."

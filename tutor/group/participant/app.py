@@ -17,7 +17,7 @@ from textual.screen import ModalScreen, Screen
 
 from tutor.core.content.loader import Content, load_content
 from tutor.core.content.models import Lesson, Question
-from tutor.core.quiz import Response, check
+from tutor.core.questions import Response, check
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.group.answers import encode_response
@@ -232,7 +232,11 @@ class ParticipantApp(App[None]):
                 self.store.withdraw(self.code, self.token, question_index)
                 self.answers.pop(question_index, None)
             else:
-                self.store.answer(self.code, self.token, question_index, encode_response(response))
+                question = (
+                    self.questions[question_index] if question_index < len(self.questions) else None
+                )
+                text = encode_response(response, question)
+                self.store.answer(self.code, self.token, question_index, text)
                 self.answers[question_index] = response
         except AnswerClosed:
             self.notify(gs.PARTICIPANT_TOO_LATE, severity="warning")

@@ -12,12 +12,14 @@ from textual.widgets import Button, Static
 
 from tutor.core.content.models import Lesson
 from tutor.core.leitner import CONFIDENCE_LEVELS
+from tutor.core.questions.explain import SAVED_KIND
 from tutor.core.quiz import QuizRun, Verdict
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
 from tutor.ui.messages import QuestionAnswered, QuestionDone
+from tutor.ui.screens.unknowns import SavedQuestions
 from tutor.ui.widgets.feedback import show_feedback
-from tutor.ui.widgets.questions import make_view
+from tutor.ui.widgets.questions import QuestionView, make_view
 
 
 class QuestionScreen(TutorScreen):
@@ -35,7 +37,13 @@ class QuestionScreen(TutorScreen):
     ]
 
     def __init__(
-        self, lesson: Lesson, run: QuizRun, rng: random.Random, *, ask_confidence: bool = False
+        self,
+        lesson: Lesson,
+        run: QuizRun,
+        rng: random.Random,
+        *,
+        ask_confidence: bool = False,
+        saves: SavedQuestions | None = None,
     ) -> None:
         """Create the screen for the run's current question.
 
@@ -44,7 +52,9 @@ class QuestionScreen(TutorScreen):
             run: The quiz run; its current question is asked.
             rng: Shuffles the options.
             ask_confidence: Show the "Hoe zeker ben je?" row (self-study, where it feeds review).
+            saves: Where a teach-back answer can be kept for the doctor; None: it cannot.
         """
+        self.saves = saves
         super().__init__(classes="question-screen")
         self.ask_confidence = ask_confidence
         self.lesson = lesson
@@ -64,6 +74,7 @@ class QuestionScreen(TutorScreen):
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(self.run.current.prompt, id="prompt", markup=False)
+        self.view.can_save = self.saves is not None
         yield self.view
         if self.ask_confidence:
             with Horizontal(id="confidence"):
@@ -111,6 +122,8 @@ class QuestionScreen(TutorScreen):
             self.run.advance()
             self.post_message(QuestionDone(self.lesson, self.run))
             return
+        if self.view.confirm_step():
+            return
         response = self.view.response()
         if response is None:
             # One inline hint, not a toast per press (a toast storm would cover the options).
@@ -128,6 +141,13 @@ class QuestionScreen(TutorScreen):
         if self.query("#confidence"):
             self.query_one("#confidence").display = False
         self.show_feedback(self.verdict)
+
+    def on_question_view_save_requested(self, message: QuestionView.SaveRequested) -> None:
+        """Keep what the learner typed for "Vragen voor mijn behandelaar"."""
+        store = self.saves
+        if store is not None:
+            store.save_question(self.lesson.id, SAVED_KIND, message.text)
+            self.view.mark_saved()
 
     def show_feedback(self, verdict: Verdict) -> None:
         """Show right or wrong, the feedback and the article's own words."""

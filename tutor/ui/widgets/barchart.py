@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
-from tutor.group.answers import BarGroup
+from tutor.core.questions import BarGroup
 
 FALLBACK_WIDTH = 76
 MAX_LABEL_LINES = 3

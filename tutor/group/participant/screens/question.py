@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from tutor.core.content.models import Lesson, Question, quote_texts
-from tutor.core.quiz import Response, Verdict, check
+from tutor.core.questions import Response, Verdict, check
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.group.answers import answer_key, display_order, question_rng, response_label
@@ -20,7 +20,7 @@ from tutor.group.participant.screens.base import ParticipantScreen
 from tutor.store.group import Position
 from tutor.ui.frame import action_button
 from tutor.ui.widgets.feedback import show_feedback
-from tutor.ui.widgets.questions import ChoiceView, make_view
+from tutor.ui.widgets.questions import make_view
 
 
 class ParticipantQuestionScreen(ParticipantScreen):
@@ -70,10 +70,10 @@ class ParticipantQuestionScreen(ParticipantScreen):
 
     def on_mount(self) -> None:
         self.query_one("#feedback").display = False
-        if isinstance(self.view, ChoiceView) and self.view.multiple:
-            # Choice hints mention Enter (not needed here); only `multiple` needs one.
+        if self.view.group_hint:
+            # Choice hints mention Enter (not needed here); some views bring their own.
             hint = self.view.query_one(".question-hint", Static)
-            hint.update(gs.PARTICIPANT_MULTIPLE_HINT)
+            hint.update(self.view.group_hint)
             hint.display = True
         self.show_status()
         if self.position.revealed:
@@ -98,6 +98,9 @@ class ParticipantQuestionScreen(ParticipantScreen):
 
     def action_send(self) -> None:
         """Send the answer now (it is also sent by itself)."""
+        if not self.revealed and self.view.confirm_step():
+            self.sync_answer()
+            return
         self.sync_answer()
         if self.view.response() is None and not self.revealed:
             self.notify(strings.ANSWER_INCOMPLETE, timeout=3)

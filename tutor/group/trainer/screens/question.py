@@ -10,17 +10,10 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from tutor.core.content.models import (
-    EvidenceQuestion,
-    ExplainQuestion,
-    MatchQuestion,
-    OrderQuestion,
-    Question,
-    quote_texts,
-)
+from tutor.core.content.models import Question, quote_texts
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
-from tutor.group.answers import answer_key, choice_labels, is_choice, tally_groups
+from tutor.group.answers import answer_key, presented, takes_hands, tally_groups
 from tutor.group.trainer.screens.base import TrainerScreen
 from tutor.ui.frame import action_button
 from tutor.ui.widgets.barchart import BarChart
@@ -31,24 +24,13 @@ if TYPE_CHECKING:
 
 def shown_items(question: Question, order: list[int]) -> Text:
     """The options or items as participants see them, numbered, for the projector."""
+    shown = presented(question, order)
     text = Text()
-    if is_choice(question):
-        labels = choice_labels(question)
-        rows = [labels[i] for i in order]
-    elif isinstance(question, OrderQuestion):
-        rows = [question.items[i] for i in order]
-    elif isinstance(question, MatchQuestion):
-        text.append(", ".join(pair.term for pair in question.pairs) + "\n\n", style="bold")
-        rows = [question.pairs[i].meaning for i in order]
-    elif isinstance(question, ExplainQuestion):
-        rows = [question.key_points[i].text for i in order]
-    else:
-        assert isinstance(question, EvidenceQuestion)
-        for number, index in enumerate(order, 1):
-            text.append(f"{number}. {question.statements[index].text}\n", style="bold")
+    for line in shown.header:
+        text.append(f"{line}\n", style="bold")
+    if shown.header:
         text.append("\n")
-        rows = [strings.EVIDENCE_LABELS[level] for level in strings.EVIDENCE_ORDER]
-    for number, row in enumerate(rows, 1):
+    for number, row in enumerate(shown.rows, 1):
         text.append(f"{number}  ", style="bold")
         text.append(f"{row}\n")
     text.rstrip()
@@ -77,7 +59,7 @@ class TrainerQuestionScreen(TrainerScreen):
         )
 
     def note_text(self) -> str:
-        hands = gs.QUESTION_HANDS if is_choice(self.question) else gs.QUESTION_HANDS_CHOICE_ONLY
+        hands = gs.QUESTION_HANDS if takes_hands(self.question) else gs.QUESTION_HANDS_CHOICE_ONLY
         return f"{gs.QUESTION_WAITING}\n\n{hands}"
 
     def compose_body(self) -> Iterable[Widget]:
