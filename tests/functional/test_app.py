@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from conftest import GOOD_ROOT, PROJECT
 from pilot_helpers import answer_current
+from tutor.core.content.cards import read_cards
 from tutor.core.content.loader import load_content
 from tutor.core.content.models import quote_text
 from tutor.core.text import common as strings
@@ -242,6 +243,9 @@ async def test_home_shows_cards_first_then_validated_lessons(good_copy: Path) ->
         .replace("id: mini-les", "id: half-kapot")
         .replace("evidence: animal", "evidence: zeker")
     )
+    # A warm card cache, as on every start but the first: the cold one reads the YAML on
+    # the main thread, and validation may then finish before the key press below.
+    read_cards(good_copy)
     app = TutorApp(content_root=good_copy)
     async with app.run_test(size=(80, 24)) as pilot:
         assert [item.lesson_id for item in app.screen.query(".lesson-item")] == [

@@ -187,8 +187,16 @@ def test_simple_markdown_to_html() -> None:
     )
     assert html == (
         "<p>Eerst dit:</p>\n"
-        "<ol><li><strong>Een</strong>: x</li><li>Twee loopt door</li></ol>\n"
-        "<ul><li>a <em>b</em></li><li>c</li></ul>\n"
+        "<ol>\n<li><strong>Een</strong>: x</li>\n<li>Twee\nloopt door</li>\n</ol>\n"
+        "<ul>\n<li>a <em>b</em></li>\n<li>c</li>\n</ul>\n"
         "<p>Slot &amp; zo.</p>"
     )
-    assert markdown_html("3. drie\n4. vier") == '<ol start="3"><li>drie</li><li>vier</li></ol>'
+    assert (
+        markdown_html("3. drie\n4. vier") == '<ol start="3">\n<li>drie</li>\n<li>vier</li>\n</ol>'
+    )
+
+
+def test_markdown_escapes_raw_html_and_loads_no_images() -> None:
+    html = markdown_html("<div onclick='x'>hoi</div>\n\n![foto](https://x.org/a.png) <script>")
+    assert "<div" not in html and "<script" not in html and "<img" not in html
+    assert "&lt;div onclick='x'&gt;hoi&lt;/div&gt;" in html and "&lt;script&gt;" in html

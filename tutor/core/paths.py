@@ -1,7 +1,8 @@
 """Where the tutor keeps data and configuration (platformdirs; env vars override).
 
 `TUTOR_DATA_DIR` and `TUTOR_CONFIG_DIR` override the platform folders for every
-command; tests and the kiosk use them.
+command (the state and cache folders then live inside the data folder); tests and
+the kiosk use them.
 """
 
 from __future__ import annotations
@@ -40,3 +41,13 @@ def state_dir() -> Path:
     from platformdirs import user_state_dir
 
     return Path(user_state_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The folder for caches that may be deleted at any time (not created here)."""
+    override = os.environ.get("TUTOR_DATA_DIR")
+    if override:
+        return Path(override) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

@@ -100,6 +100,20 @@ HELP_KEYS = (
     ("Esc", "terug naar de lessen"),
     ("q", "stoppen"),
 )
+KEY_NAMES = {
+    "enter": "Enter",
+    "space": "spatie",
+    "backspace": "Backspace",
+    "escape": "Esc",
+    "right": "→",
+    "left": "←",
+    "up": "↑",
+    "down": "↓",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "question_mark": "?",
+}
+"""How the help dialog names keys (`tutor.ui.dialogs.help.key_table`)."""
 HELP_MOUSE = "Je kunt ook overal klikken of tikken: op lessen, antwoorden en knoppen."
 
 CASCADE_TITLE = "De keten stap voor stap ({number} van {total})"

@@ -63,18 +63,6 @@ SESSION_GONE = "De sessie is verlopen of gestopt. Start een nieuwe sessie met 't
 STORE_UNAVAILABLE = "De groepsopslag is niet te gebruiken: {error}"
 
 TRAINER_HELP_TITLE = "Toetsen voor de trainer"
-TRAINER_KEYS = (
-    ("→ / Enter / spatie", "volgende stap, vraag of open vraag"),
-    ("← / Backspace", "terug"),
-    ("r", "laat het goede antwoord zien (onthullen)"),
-    ("b", "bespreek: toon de antwoorden, nog zonder het goede antwoord"),
-    ("1-9", "handen tellen: één stem voor dat antwoord"),
-    ("x", "haal de laatste handstem weg"),
-    ("n", "notitie voor de trainer tonen of verbergen"),
-    ("g", "begrippen van deze les"),
-    ("?", "deze hulp"),
-    ("q", "sessie stoppen (twee keer drukken)"),
-)
 
 BUTTON_REVEAL = "Onthul (r)"
 BUTTON_DISCUSS = "Bespreek (b)"

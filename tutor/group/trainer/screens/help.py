@@ -7,5 +7,5 @@ from tutor.ui.dialogs.help import HelpScreen
 
 
 def trainer_help() -> HelpScreen:
-    """The help dialog with the trainer's keys."""
-    return HelpScreen(gs.TRAINER_HELP_TITLE, gs.TRAINER_KEYS, note="")
+    """The help dialog with the keys of the trainer's screen, from its bindings."""
+    return HelpScreen(gs.TRAINER_HELP_TITLE, keys=None, note="")

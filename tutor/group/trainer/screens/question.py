@@ -44,7 +44,7 @@ class TrainerQuestionScreen(TrainerScreen):
         Binding("r", "reveal", "Onthul"),
         Binding("b", "discuss", "Bespreek"),
         Binding("x", "remove_hand", "Handstem weg", show=False),
-        *[Binding(str(n), f"hand({n})", show=False) for n in range(1, 10)],
+        *[Binding(str(n), f"hand({n})", "Handen tellen", show=False) for n in range(1, 10)],
     ]
 
     def __init__(self, session: TrainerSession) -> None:
