@@ -9,13 +9,14 @@ fields (`id`, `title`, `summary`, `order`) from the top-level lines of a lesson
 with a small, conservative scanner. It understands only simple forms (plain and
 quoted one-line scalars, `>`, `>-`, `|`, `|-` blocks, a plain decimal `order`)
 and declines (returns None) whenever it is not certain, e.g. on tabs, anchors,
-tags, flow collections, multi-line plain
-scalars, values PyYAML would read as numbers, booleans or null, duplicate keys,
-or extra documents. Only then is the file loaded with PyYAML (imported lazily in
-`_card_from_yaml`). When the scanner answers, its card equals the one PyYAML
-gives. Indented (nested) content such as the steps is skipped, not parsed: a
-file whose steps PyYAML cannot parse may still get a card here, and the full
-validation after start-up takes it off the list again.
+tags, flow collections, multi-line plain scalars, values PyYAML would read as
+numbers, booleans or null, duplicate top-level keys (of any key: the loader
+refuses those), or extra documents. Only then is the file loaded with the
+content loader's YAML reader (imported lazily in `_card_from_yaml`). When the
+scanner answers, its card equals the one PyYAML gives. Indented (nested)
+content such as the steps is skipped, not parsed: a file whose steps PyYAML
+cannot parse may still get a card here, and the full validation after start-up
+takes it off the list again.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from tutor.content.guard import CONTROL_CHARACTERS, UnreadableFile, read_limited
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,9 @@ def read_cards(root: Path) -> list[LessonCard]:
     """Read id, title, summary and order of every lesson file that parses.
 
     Files that cannot be read or lack these fields are skipped here; the full
-    validation reports them.
+    validation reports them. Only regular files of at most 1 MB are read (a
+    FIFO named `x.yaml` is never opened), and a card with a control character
+    in a field is left out, as the validation will leave out its lesson.
     """
     folder = root / "lessons"
     if not folder.is_dir():
@@ -50,13 +55,13 @@ def read_cards(root: Path) -> list[LessonCard]:
         if path.suffix not in (".yaml", ".yml"):
             continue
         try:
-            text = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_limited(path).decode("utf-8")
+        except (UnreadableFile, UnicodeDecodeError):
             continue
         card = scan_card(text)
         if card is None:
             card = _card_from_yaml(text)
-        if card is not None:
+        if card is not None and not CONTROL_CHARACTERS.search(card.id + card.title + card.summary):
             cards.append(card)
     return sorted(cards, key=lambda card: (card.order, card.id))
 
@@ -64,19 +69,17 @@ def read_cards(root: Path) -> list[LessonCard]:
 def _card_from_yaml(text: str) -> LessonCard | None:
     """Return the card PyYAML reads from `text`, or None if the file is skipped.
 
-    PyYAML is imported here, not at the top, so start-up does not pay for it
-    when the scanner reads every lesson.
+    The content loader's own YAML reader is used (`tutor.content.yamlfile`), with
+    its limits on nesting and aliases: PyYAML's composer would crash the process on
+    very deep nesting. It is imported here, not at the top, so start-up does not
+    pay for PyYAML when the scanner reads every lesson.
     """
-    import yaml
+    from tutor.content.errors import ContentError
+    from tutor.content.yamlfile import parse_yaml
 
     try:
-        from yaml import CSafeLoader as SafeLoader
-    except ImportError:  # PyYAML without libyaml
-        from yaml import SafeLoader  # type: ignore[assignment]
-
-    try:
-        data = yaml.load(text, Loader=SafeLoader)  # noqa: S506
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        data, _lines = parse_yaml(text, "")
+    except ContentError:
         return None
     if not isinstance(data, dict):
         return None
@@ -136,6 +139,7 @@ class _Scan:
 
     lines: list[str]
     found: dict[str, str | int] = field(default_factory=dict)
+    keys: set[str] = field(default_factory=set)
     mode: str = _START
     started: bool = False
 
@@ -204,6 +208,9 @@ def _scan_line(scan: _Scan, index: int) -> int:
     if match is None:
         raise _Decline
     key, value = match.group(1), (match.group(2) or "").lstrip(" ")
+    if key in scan.keys:
+        raise _Decline  # a duplicate key: the loader refuses the file
+    scan.keys.add(key)
     if key not in _TARGETS:
         scan.mode = _other_value_mode(value)
         return index + 1

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tutor.content.guard import escape_controls
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -11,8 +13,11 @@ class Problem:
 
     Attributes:
         path: The file, relative to the content root where possible.
-        line: 1-based line number (0 when the whole file is meant).
+        line: 1-based line number (0 when the whole file is meant; then no line is shown).
         message: What is wrong, in Dutch.
+
+    `str()` shows control characters of the path and message as visible escapes,
+    so a hostile file name or quoted text cannot steer the terminal.
     """
 
     path: str
@@ -20,7 +25,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return escape_controls(f"{where}: {self.message}")
 
 
 class ContentError(Exception):
