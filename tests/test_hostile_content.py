@@ -243,6 +243,27 @@ CONTROL_CASES = {
 }
 
 
+@pytest.mark.parametrize("case", CONTROL_CASES.values(), ids=CONTROL_CASES.keys())
+def test_lint_rejects_control_characters_in_texts(case: tuple[str, str], tmp_path: Path) -> None:
+    old, new = case
+    root = _root_with(tmp_path, _lesson_with(old, new))
+    problems = [p for p in lint(root, readability=False) if "stuurteken" in p.message]
+    assert problems, lint(root, readability=False)
+    assert all(p.path == LESSON and p.line > 1 for p in problems)
+    assert load_content(root).lessons == []  # the app, export and kiosk never show it
+
+
+def test_a_control_character_in_a_key_is_rejected() -> None:
+    problems = _problems(GOOD_LESSON + '"\\e[2Jx": 1\n')
+    assert any("sleutel bevat een onzichtbaar stuurteken U+001B" in p.message for p in problems)
+
+
+def test_quiz_texts_are_checked_too() -> None:
+    text = GOOD_QUIZ.replace("prompt: Waarop werkt ketamine?", 'prompt: "Waarop\\e[31m werkt?"')
+    problems = _problems(text, Quiz)
+    assert [p.line for p in problems if "stuurteken" in p.message] == [6]
+
+
 def test_problem_messages_never_print_control_characters() -> None:
     from tutor.content.guard import escape_controls
 
@@ -258,6 +279,56 @@ def test_problem_messages_never_print_control_characters() -> None:
 
 def _with_source(tmp_path: Path, source: str) -> Path:
     return _root_with(tmp_path, _lesson_with("source: seeds/mini.txt", f"source: {source}"))
+
+
+@pytest.mark.parametrize(
+    ("source", "reason"),
+    [
+        ("/dev/zero", "moet een bestand in seeds/"),
+        ("/etc/passwd", "moet een bestand in seeds/"),
+        ("../../../../../../etc/passwd", "moet een bestand in seeds/"),
+        ("lessons/mini-les.yaml", "moet een bestand in seeds/"),
+        ("seeds/../lessons/mini-les.yaml", "moet een bestand in seeds/"),
+        ("seeds", "moet een bestand in seeds/"),
+        ("seeds/bestaat-niet.txt", "bestaat niet"),
+    ],
+)
+def test_source_must_be_a_file_inside_seeds(source: str, reason: str, tmp_path: Path) -> None:
+    root = _with_source(tmp_path, source)
+    start = time.perf_counter()
+    problems = [str(p) for p in lint(root, readability=False)]
+    assert time.perf_counter() - start < 5
+    assert f"{LESSON}:3: bronartikel '{source}' {reason}" in "\n".join(problems), problems
+
+
+def test_source_symlinks_out_of_seeds_and_odd_files_are_refused(tmp_path: Path) -> None:
+    root = _with_source(tmp_path, "seeds/uit.txt")
+    (root / "seeds" / "uit.txt").symlink_to("/etc/passwd")
+    assert "moet een bestand in seeds/" in str(lint(root, readability=False))
+    (root / "seeds" / "uit.txt").unlink()
+    os.mkfifo(root / "seeds" / "uit.txt")
+    assert "is een pipe (FIFO)" in str(lint(root, readability=False))  # and it did not hang
+    (root / "seeds" / "uit.txt").unlink()
+    (root / "seeds" / "uit.txt").symlink_to("uit.txt")
+    assert "kring" in str(lint(root, readability=False))
+    (root / "seeds" / "uit.txt").unlink()
+    (root / "seeds" / "uit.txt").write_bytes(b"x" * 1_000_001)
+    assert "is te groot" in str(lint(root, readability=False))
+
+
+def test_a_symlink_inside_seeds_is_fine(tmp_path: Path) -> None:
+    root = _with_source(tmp_path, "seeds/ander.txt")
+    (root / "seeds" / "ander.txt").symlink_to("mini.txt")
+    assert lint(root, readability=False) == []
+
+
+def test_content_never_reads_a_source_outside_seeds(tmp_path: Path) -> None:
+    from tutor.content.guard import UnreadableFile
+
+    root = _with_source(tmp_path, "/dev/zero")
+    content = load_content(root)
+    with pytest.raises(UnreadableFile):
+        content.source_text(content.lessons[0])
 
 
 # --- sizes and odd files -------------------------------------------------------------
@@ -279,6 +350,18 @@ def _odd_entries(lessons: Path) -> None:
     (lessons / "kring.yaml").symlink_to("kring.yaml")
     (lessons / "weg.yaml").symlink_to("bestaat-niet.yaml")
     (lessons / ".#mini-les.yaml").symlink_to("iemand@host.1234")  # an Emacs lock file
+
+
+def test_odd_files_named_yaml_are_skipped_with_a_warning(tmp_path: Path) -> None:
+    root = _root_with(tmp_path, GOOD_LESSON)
+    _odd_entries(root / "lessons")
+    problems = [str(p) for p in load_content(root).problems]
+    assert problems == [
+        "lessons/fifo.yaml: is een pipe (FIFO), geen gewoon bestand; overgeslagen",
+        "lessons/kring.yaml: is een symlink die in een kring naar zichzelf verwijst; overgeslagen",
+        "lessons/map.yaml: is een map, geen bestand; overgeslagen",
+        "lessons/weg.yaml: is een symlink naar een bestand dat niet bestaat; overgeslagen",
+    ]
 
 
 def test_a_fifo_never_hangs_the_home_screen(tmp_path: Path) -> None:
@@ -314,6 +397,23 @@ FIELD_CASES = {
         "'quotes' mag hoogstens 20 items hebben",
     ),
 }
+
+
+@pytest.mark.parametrize("case", FIELD_CASES.values(), ids=FIELD_CASES.keys())
+def test_fields_have_sane_maximums(case: tuple[str, str, str]) -> None:
+    old, new, expected = case
+    start = time.perf_counter()
+    problems = _problems(_lesson_with(old, new))
+    assert time.perf_counter() - start < 1.0
+    assert any(expected in p.message and p.line > 1 for p in problems), problems
+
+
+def test_diagram_hours_must_be_finite() -> None:
+    text = GOOD_LESSON + (
+        "diagrams:\n  timeline_marks:\n    - {hours: .inf, label: a}\n    - {hours: 2, label: b}\n"
+    )
+    problems = _problems(text)
+    assert any("'hours' moet" in p.message for p in problems), problems
 
 
 # --- duplicate keys ----------------------------------------------------------------
@@ -373,6 +473,16 @@ def test_every_problem_has_a_line_and_a_dutch_reason(case: tuple[str, str, int])
 
 
 # --- the kiosk names a skipped file in its log ------------------------------------------
+
+
+def test_kiosk_log_names_the_files_it_skips(tmp_path: Path) -> None:
+    from tutor.kiosk import crashlog
+    from tutor.kiosk.app import log_skipped_files
+
+    root = _root_with(tmp_path, deep_flow(30_000), "diep.yaml")
+    log_skipped_files(load_content(root).problems)
+    log = crashlog.log_path().read_text(encoding="utf-8")
+    assert "lessons/diep.yaml:1: de YAML is te diep genest" in log
 
 
 # --- property test: generated and mutated YAML ------------------------------------------

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from tutor.content.errors import Problem
+from tutor.content.guard import UnreadableFile, read_source
 from tutor.content.loader import Content, LoadedFile, load_content
 from tutor.content.models import Lesson, Quiz
 from tutor.content.yamlfile import line_of
@@ -56,6 +57,27 @@ def lint(root: Path | None = None, *, readability: bool = True) -> list[Problem]
         for lesson in content.lessons:
             problems += check_readability(lesson, content.files[("lesson", lesson.id)])
     return sorted(set(problems))
+
+
+def lint_lesson(
+    root: Path | None, lesson_id: str, *, readability: bool = True
+) -> tuple[Content, list[Problem]]:
+    """Load and check one lesson only, as `lint` would check it (for `export handout`).
+
+    Returns:
+        The content holding just that lesson (none if its file is missing or
+        broken), and every problem `lint` reports for the lesson's file.
+    """
+    from tutor.content.loader import load_lesson
+
+    content = load_lesson(root, lesson_id)
+    problems = list(content.problems) + check_content(content)
+    if readability and content.lessons:
+        from tutor.content.readability import check_readability
+
+        for lesson in content.lessons:
+            problems += check_readability(lesson, content.files[("lesson", lesson.id)])
+    return content, sorted(set(problems))
 
 
 def check_content(content: Content) -> list[Problem]:
@@ -194,11 +216,11 @@ def _texts(
 
 
 def _source(root: Path, lesson: Lesson, where: str, line: int) -> str | Problem:
-    path = root / lesson.source
+    """The folded source article, or the problem with it (see `guard.read_source`)."""
     try:
-        return fold(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return Problem(where, line, f"bronartikel '{lesson.source}' ontbreekt of is onleesbaar")
+        return fold(read_source(root, lesson.source))
+    except UnreadableFile as error:
+        return Problem(where, line, f"bronartikel '{lesson.source}' {error.reason}")
 
 
 def _check_quotes(

@@ -19,8 +19,15 @@ DiagramKind = Literal["cascade", "timeline"]
 """The built-in visuals a step may show."""
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Text = Annotated[str, Field(min_length=1)]
-Quotes = Annotated[list[Text], Field(min_length=1)]
+# Upper bounds keep a hostile or broken file from making huge screens and exports;
+# they are far above what the lessons use (texts up to ~700 characters).
+MAX_TEXT = 2_000
+MAX_TITLE = 120
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]
+Quotes = Annotated[list[Text], Field(min_length=1, max_length=20)]
+Hours = Annotated[float, Field(gt=0, le=100_000, allow_inf_nan=False)]
+"""Hours since the treatment (at most ~11 years)."""
 
 
 class _Model(BaseModel):
@@ -44,7 +51,7 @@ class CascadeLink(_Model):
 class TimelineMark(_Model):
     """A labelled tick on the time axis (hours since the treatment)."""
 
-    hours: float = Field(gt=0)
+    hours: Hours
     label: Text
 
 
@@ -52,8 +59,8 @@ class TimelineBar(_Model):
     """A period drawn as a bar on the timeline, in hours since the treatment."""
 
     label: Annotated[str, Field(min_length=1, max_length=16)]
-    start_hours: float = Field(gt=0)
-    end_hours: float = Field(gt=0)
+    start_hours: Hours
+    end_hours: Hours
     text: Annotated[str, Field(min_length=1, max_length=44)]
 
     @model_validator(mode="after")
@@ -66,20 +73,20 @@ class TimelineBar(_Model):
 class Diagrams(_Model):
     """Data for the built-in diagrams; steps refer to them by kind."""
 
-    cascade: Annotated[list[CascadeLink], Field(min_length=2)] | None = None
-    timeline_marks: Annotated[list[TimelineMark], Field(min_length=2)] | None = None
-    timeline: Annotated[list[TimelineBar], Field(min_length=1)] | None = None
+    cascade: Annotated[list[CascadeLink], Field(min_length=2, max_length=20)] | None = None
+    timeline_marks: Annotated[list[TimelineMark], Field(min_length=2, max_length=20)] | None = None
+    timeline: Annotated[list[TimelineBar], Field(min_length=1, max_length=20)] | None = None
 
 
 class Step(_Model):
     """One screen of explanation."""
 
     id: Slug
-    title: Text
+    title: Title
     text: Text
     key_point: Text
     evidence: EvidenceLevel | None = None
-    terms: list[Text] = []
+    terms: Annotated[list[Text], Field(max_length=50)] = []
     quotes: Quotes
     trainer_note: Text | None = None
     diagram: DiagramKind | None = None
@@ -104,14 +111,14 @@ class Lesson(_Model):
     """A lesson derived from one source article."""
 
     id: Slug
-    title: Text
+    title: Title
     source: Text
     summary: Text
-    order: int = 100
-    steps: Annotated[list[Step], Field(min_length=1)]
-    glossary: list[GlossaryEntry] = []
-    unknowns: list[Unknown] = []
-    provider_questions: list[ProviderQuestion] = []
+    order: int = Field(default=100, ge=0, le=10_000)
+    steps: Annotated[list[Step], Field(min_length=1, max_length=100)]
+    glossary: Annotated[list[GlossaryEntry], Field(max_length=200)] = []
+    unknowns: Annotated[list[Unknown], Field(max_length=50)] = []
+    provider_questions: Annotated[list[ProviderQuestion], Field(max_length=50)] = []
     diagrams: Diagrams | None = None
 
     def glossary_terms(self) -> dict[str, str]:
@@ -236,5 +243,5 @@ class Quiz(_Model):
     """The comprehension quiz of one lesson."""
 
     lesson: Slug
-    pass_mark: float = Field(default=0.7, ge=0, le=1)
-    questions: Annotated[list[Question], Field(min_length=1)]
+    pass_mark: float = Field(default=0.7, ge=0, le=1, allow_inf_nan=False)
+    questions: Annotated[list[Question], Field(min_length=1, max_length=200)]

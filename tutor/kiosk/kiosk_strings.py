@@ -100,5 +100,6 @@ STATS_NOTE = (
 
 # Log file (read by staff)
 LOG_CRASH = "De kiosk stopte door een fout:"
+LOG_SKIPPED_FILES = "Deze inhoud is overgeslagen (kijk met 'tutor lint' wat er mis is):"
 LOG_RESTART = "De kiosk stopte met code {code} en wordt opnieuw gestart."
 LOG_STATS_OFF = "Tellen is uitgezet: de tellingen konden niet worden opgeslagen ({error})."
