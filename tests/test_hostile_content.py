@@ -274,6 +274,14 @@ def test_problem_messages_never_print_control_characters() -> None:
     assert escape_controls("regel 1\n\tregel 2") == "regel 1\n\tregel 2"
 
 
+def test_exports_never_write_control_characters(tmp_path: Path) -> None:
+    from tutor.export.commands import _write
+
+    output = tmp_path / "uit.md"
+    assert _write(output, "# Titel\x1b[2J\u202e\nregel\ttab\n", "klaar") == 0
+    assert output.read_text(encoding="utf-8") == "# Titel\\x1b[2J\\u202e\nregel\ttab\n"
+
+
 # --- source: ------------------------------------------------------------------------
 
 
@@ -329,6 +337,19 @@ def test_content_never_reads_a_source_outside_seeds(tmp_path: Path) -> None:
     content = load_content(root)
     with pytest.raises(UnreadableFile):
         content.source_text(content.lessons[0])
+
+
+def test_export_refuses_a_lesson_with_a_source_outside_seeds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tutor.cli import main
+
+    root = _with_source(tmp_path, "/etc/passwd")
+    output = tmp_path / "uit.md"
+    assert main(["export", "handout", "mini-les", "--content", str(root), "-o", str(output)]) == 1
+    err = capsys.readouterr().err
+    assert "niet gemaakt" in err and "/etc/passwd' moet een bestand in seeds/" in err
+    assert not output.exists()
 
 
 # --- sizes and odd files -------------------------------------------------------------
@@ -470,6 +491,53 @@ def test_every_problem_has_a_line_and_a_dutch_reason(case: tuple[str, str, int])
 
 
 # --- export handout checks what it exports, and only that ------------------------------
+
+
+def test_export_handout_refuses_a_lesson_lint_rejects(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tutor.cli import main
+
+    root = _root_with(tmp_path, _lesson_with("    trainer_note: Wat betekent snel voor jou?\n", ""))
+    output = tmp_path / "uit.md"
+    assert main(["export", "handout", "mini-les", "--content", str(root), "-o", str(output)]) == 1
+    err = capsys.readouterr().err
+    assert "De hand-out van 'mini-les' is niet gemaakt" in err
+    assert f"{LESSON}:17: stap 'tweede' heeft geen trainer_note" in err
+    assert not output.exists()
+
+
+def test_export_handout_loads_only_the_lesson_it_exports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tutor.content.loader as loader
+    from tutor.cli import main
+
+    root = _root_with(tmp_path, "id: kapot\ntitle: [\n", "kapot.yaml")
+    (root / "quizzes" / "kapot.yaml").write_text("lesson: kapot\n", encoding="utf-8")
+    read: list[str] = []
+    real_read_yaml = loader.read_yaml
+
+    def spy(path: Path, shown_as: str):  # type: ignore[no-untyped-def]
+        read.append(shown_as)
+        return real_read_yaml(path, shown_as)
+
+    monkeypatch.setattr(loader, "read_yaml", spy)
+    output = tmp_path / "uit.md"
+    assert main(["export", "handout", "mini-les", "--content", str(root), "-o", str(output)]) == 0
+    assert output.read_text(encoding="utf-8").startswith("# Een kleine les")
+    assert read == [LESSON]
+
+
+def test_export_handout_of_an_unknown_or_odd_lesson_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tutor.cli import main
+
+    root = _root_with(tmp_path, GOOD_LESSON)
+    for lesson in ("bestaat-niet", "../../../etc/passwd", "Mini-Les"):
+        assert main(["export", "handout", lesson, "--content", str(root), "-o", "-"]) == 2
+        assert "Kies uit: mini-les." in capsys.readouterr().err
 
 
 # --- the kiosk names a skipped file in its log ------------------------------------------

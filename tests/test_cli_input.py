@@ -1,0 +1,135 @@
+"""Bad command-line input (issue 16, section 4): argparse says what is wrong, in Dutch."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from conftest import GOOD_ROOT
+from tutor.cli import main
+
+
+def _refused(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """Run the command line, expect argparse's exit code 2; return what it printed."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err
+
+
+# --- --port ---------------------------------------------------------------------
+
+
+# --- --idle -----------------------------------------------------------------------
+
+
+# --- --content ----------------------------------------------------------------------
+
+
+# --- subcommand usage -------------------------------------------------------------------
+
+
+# --- export -o ------------------------------------------------------------------------
+
+
+def _handout(output: str, *extra: str) -> int:
+    return main(
+        ["export", "handout", "mini-les", "--content", str(GOOD_ROOT), "-o", output, *extra]
+    )
+
+
+def test_export_refuses_to_overwrite_a_file_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "hand-out.md"
+    output.write_text("mijn eigen aantekeningen\n")
+    assert _handout(str(output)) == 1
+    err = capsys.readouterr().err
+    assert f"Het bestand '{output}' bestaat al" in err and "--force" in err
+    assert output.read_text() == "mijn eigen aantekeningen\n"
+    assert _handout(str(output), "--force") == 0
+    assert output.read_text(encoding="utf-8").startswith("# Een kleine les")
+
+
+def test_export_never_writes_through_a_symlink(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "belangrijk.txt"
+    target.write_text("niet overschrijven\n")
+    link = tmp_path / "hand-out.md"
+    link.symlink_to(target)
+    assert _handout(str(link)) == 1
+    assert "is een snelkoppeling (symlink)" in capsys.readouterr().err
+    assert target.read_text() == "niet overschrijven\n"
+    assert _handout(str(link), "--force") == 0  # replaces the link itself
+    assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("# Een kleine")
+    assert target.read_text() == "niet overschrijven\n"
+
+
+def test_export_refuses_a_dangling_symlink_without_force(tmp_path: Path) -> None:
+    link = tmp_path / "hand-out.md"
+    link.symlink_to(tmp_path / "ergens-anders.md")
+    assert _handout(str(link)) == 1
+    assert not (tmp_path / "ergens-anders.md").exists()
+
+
+def test_export_never_replaces_something_that_is_not_a_regular_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pijp.md"
+    os.mkfifo(fifo)
+    assert _handout(str(fifo), "--force") == 1  # and it does not block on the FIFO
+    assert "geen gewoon bestand" in capsys.readouterr().err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_export_writes_atomically_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "hand-out.md"
+    output.write_text("de vorige versie\n")
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    assert _handout(str(output), "--force") == 1
+    assert "de schijf is vol" in capsys.readouterr().err
+    assert output.read_text() == "de vorige versie\n"  # not half a file
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["hand-out.md"]
+    monkeypatch.undo()
+    assert _handout(str(output), "--force") == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["hand-out.md"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(output.stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_new_export_file_is_written(tmp_path: Path) -> None:
+    output = tmp_path / "nieuw.md"
+    assert _handout(str(output)) == 0
+    assert output.read_text(encoding="utf-8").startswith("# Een kleine les")
+
+
+def test_empty_output_gets_a_sensible_message(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(["export", "gift", "-o", ""], capsys)
+    assert "geef een bestandsnaam, of - om naar het scherm te schrijven" in err
+    assert "'.' is een map" not in err
+
+
+def test_output_ending_in_a_slash_is_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(["export", "gift", "-o", "uit/"], capsys)
+    assert "'uit/' eindigt op '/' en is dus een map" in err
+
+
+def test_output_that_is_a_folder_is_named_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "gift", "--content", str(GOOD_ROOT), "-o", str(tmp_path)]) == 1
+    assert "dat is een map, geen bestand" in capsys.readouterr().err
