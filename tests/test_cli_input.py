@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GOOD_ROOT
-from tutor.cli import main
+from tutor.cli import build_parser, main
 
 
 def _refused(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -26,13 +26,99 @@ def _refused(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 # --- --port ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("port", ["99999", "65536", "0", "-1", "abc", "80.5", "", "1e3"])
+def test_serve_port_is_checked_by_argparse_in_dutch(
+    port: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(["serve", "--port", port], capsys)
+    assert err.startswith("gebruik: tutor serve")
+    assert "is geen geldige poort: kies een getal van 1 tot en met 65535" in err
+
+
+@pytest.mark.parametrize("port", ["1", "8000", "65535"])
+def test_valid_ports_are_accepted(port: str) -> None:
+    assert build_parser().parse_args(["serve", "--port", port]).port == int(port)
+
+
+@pytest.mark.parametrize("host", ["", "999.1.1.1", "a b", "x\x1b[2J", "a..b"])
+def test_serve_host_is_checked_by_argparse(host: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty --host (an unset shell variable) would listen on every network."""
+    err = _refused(["serve", "--host", host], capsys)
+    assert "is geen geldig adres" in err and "\x1b" not in err
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0", "::1", "localhost", "mijn-pc.local"])
+def test_valid_hosts_are_accepted(host: str) -> None:
+    assert build_parser().parse_args(["serve", "--host", host]).host == host
+
+
 # --- --idle -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("idle", ["1", "14.9", "3601", "1e308", "inf", "nan", "-20", "abc", ""])
+def test_kiosk_idle_must_lie_between_15_seconds_and_an_hour(
+    idle: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(["kiosk", "--idle", idle], capsys)
+    assert "geen geldig aantal seconden (kies 15 tot en met 3600)" in err
+
+
+@pytest.mark.parametrize("idle", ["15", "120", "3600", "90.5"])
+def test_kiosk_idle_within_bounds_is_accepted(idle: str) -> None:
+    assert build_parser().parse_args(["kiosk", "--idle", idle]).idle == float(idle)
 
 
 # --- --content ----------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("where", ["top", "subcommand"])
+def test_content_that_is_a_file_is_called_a_file(
+    where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a_file = tmp_path / "passwd"
+    a_file.write_text("root:x:0:0\n")
+    args = (
+        ["--content", str(a_file), "lint"] if where == "top" else ["lint", "--content", str(a_file)]
+    )
+    err = _refused(args, capsys)
+    assert f"'{a_file}' is een bestand, geen map" in err
+    assert "bestaat niet" not in err
+
+
+def test_content_etc_passwd(capsys: pytest.CaptureFixture[str]) -> None:
+    if not Path("/etc/passwd").is_file():
+        pytest.skip("no /etc/passwd here")
+    assert "'/etc/passwd' is een bestand, geen map" in _refused(
+        ["progress", "--content", "/etc/passwd"], capsys
+    )
+
+
+def test_content_that_does_not_exist_or_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "bestaat niet" in _refused(["lint", "--content", str(tmp_path / "nee")], capsys)
+    assert "geef een map" in _refused(["lint", "--content", ""], capsys)
+
+
 # --- subcommand usage -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["lint", "--bogus"], "gebruik: tutor lint"),
+        (["progress", "--bogus"], "gebruik: tutor progress"),
+        (["export", "handout", "les", "-o", "x.md", "--bogus"], "gebruik: tutor export handout"),
+        (["kiosk", "extra"], "gebruik: tutor kiosk"),
+        (["--bogus"], "gebruik: tutor [-h]"),
+    ],
+)
+def test_an_unknown_option_shows_the_usage_of_its_own_command(
+    args: list[str], usage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(args, capsys)
+    assert err.startswith(usage), err
+    assert "onbekende argumenten" in err
 
 
 # --- export -o ------------------------------------------------------------------------

@@ -36,10 +36,36 @@ argparse._ = _dutch  # type: ignore[attr-defined]
 
 
 def _existing_dir(value: str) -> Path:
+    from tutor.content.guard import escape_controls
+
+    shown = escape_controls(value)
+    if not value:
+        raise argparse.ArgumentTypeError("geef een map (die leeg laten kan niet)")
     path = Path(value)
-    if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"map '{value}' bestaat niet")
-    return path
+    if path.is_dir():
+        return path
+    if path.is_file():
+        raise argparse.ArgumentTypeError(f"'{shown}' is een bestand, geen map")
+    if path.exists():
+        raise argparse.ArgumentTypeError(f"'{shown}' is geen map")
+    raise argparse.ArgumentTypeError(f"map '{shown}' bestaat niet")
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: an unknown option is reported with this command's usage.
+
+    Plain argparse hands unknown options of a subcommand up to the top-level
+    parser, so `tutor lint --bogus` would show the usage of `tutor` instead of
+    the usage of `tutor lint`.
+    """
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: list[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(_dutch("unrecognized arguments: %s") % " ".join(extras))
+        return parsed, extras
 
 
 # Modules that add subcommands: each has `add_parsers(commands, content_option)` and
@@ -80,7 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Bij direct gevaar: 112.",
     )
     _content_option(parser)
-    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+    commands = parser.add_subparsers(
+        dest="command", metavar="OPDRACHT", title="opdrachten", parser_class=_CommandParser
+    )
     lint = commands.add_parser(
         "lint",
         help="controleer alle lessen en quizzen",
