@@ -274,6 +274,42 @@ def test_problem_messages_never_print_control_characters() -> None:
     assert escape_controls("regel 1\n\tregel 2") == "regel 1\n\tregel 2"
 
 
+def test_tutor_progress_never_prints_control_characters(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Even a lesson that slipped past validation (or a title with [markup]) prints as text."""
+    import tutor.content.loader as loader
+    from tutor.cli import main
+
+    content = load_content(GOOD_ROOT)
+    hostile = content.lessons[0].model_copy(update={"title": "\x1b]0;weg\x07\x1b[2J[bold]les[/"})
+    content.lessons[0] = hostile
+    monkeypatch.setattr(loader, "load_content", lambda root=None: content)
+    assert main(["progress", "--content", str(GOOD_ROOT)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;weg\\x07\\x1b[2J[bold]les[/" in out
+
+
+def test_tutor_stats_never_prints_control_characters(capsys: pytest.CaptureFixture[str]) -> None:
+    """The counts database is read as it is; a damaged or crafted one prints as text."""
+    import datetime
+
+    from tutor.cli import main
+    from tutor.store.kiosk_stats import KioskStats
+
+    stats = KioskStats.open()
+    day = datetime.date(2025, 3, 4)
+    stats.record(
+        day=day, lesson="\x1b]0;x\x07[bold]les", question="\x1b[2Jv", correct=True, parts=[]
+    )
+    stats.close()
+    assert main(["stats", "--content", str(GOOD_ROOT)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b[2Jv" in out
+
+
 def test_exports_never_write_control_characters(tmp_path: Path) -> None:
     from tutor.export.commands import _write
 
