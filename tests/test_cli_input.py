@@ -219,3 +219,29 @@ def test_output_that_is_a_folder_is_named_so(
 ) -> None:
     assert main(["export", "gift", "--content", str(GOOD_ROOT), "-o", str(tmp_path)]) == 1
     assert "dat is een map, geen bestand" in capsys.readouterr().err
+
+
+# --- beyond the issue: the same kinds, found on the way ----------------------------------
+
+
+def test_argparse_errors_never_print_control_characters(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _refused(["lint", "\x1b]0;weg\x07\x1b[2J"], capsys)
+    assert "\x1b" not in err and "\x07" not in err
+    assert "onbekende argumenten: \\x1b]0;weg\\x07\\x1b[2J" in err
+
+
+def test_unknown_trainer_lesson_is_printed_without_control_characters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["trainer", "--content", str(GOOD_ROOT), "--lesson", "x\x1b[2J"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "'x\\x1b[2J'" in err
+
+
+@pytest.mark.parametrize("summary", ["", "uit/", "."])
+def test_trainer_summary_must_be_a_file_name(
+    summary: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Checked at the start, not when the session ends and the summary cannot be saved."""
+    err = _refused(["trainer", "--summary", summary], capsys)
+    assert "geef een bestandsnaam" in err

@@ -11,6 +11,7 @@ import os
 import sys
 from importlib import import_module
 from pathlib import Path
+from typing import NoReturn
 
 _ARGPARSE_DUTCH = {
     "usage: ": "gebruik: ",
@@ -51,7 +52,20 @@ def _existing_dir(value: str) -> Path:
     raise argparse.ArgumentTypeError(f"map '{shown}' bestaat niet")
 
 
-class _CommandParser(argparse.ArgumentParser):
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error never prints control characters from the command line.
+
+    "onbekende argumenten: %s" quotes the arguments as typed, so
+    `tutor lint $'\\e]0;...'` would have reached the terminal raw.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        from tutor.content.guard import escape_controls
+
+        super().error(escape_controls(message))
+
+
+class _CommandParser(_Parser):
     """A subcommand's parser: an unknown option is reported with this command's usage.
 
     Plain argparse hands unknown options of a subcommand up to the top-level
@@ -98,7 +112,7 @@ def _content_option(parser: argparse.ArgumentParser, default: object = None) -> 
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with Dutch help texts."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tutor",
         description="Leer wat vijf zorgvuldige artikelen zeggen over ketamine, NMDA-receptoren, "
         "neuroplasticiteit en ketamine-ondersteunde psychotherapie. Zonder opdracht start de les-app.",
@@ -150,9 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # never a traceback in front of a user
         if os.environ.get("TUTOR_DEBUG"):
             raise
+        from tutor.content.guard import escape_controls
+
         print(
-            f"Er ging iets mis: {error.__class__.__name__}: {error}\n"
-            "Zet TUTOR_DEBUG=1 om de details te zien (voor de beheerder).",
+            escape_controls(f"Er ging iets mis: {error.__class__.__name__}: {error}\n")
+            + "Zet TUTOR_DEBUG=1 om de details te zien (voor de beheerder).",
             file=sys.stderr,
         )
         return 1

@@ -7,6 +7,7 @@ run function imports what it needs.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -27,7 +28,7 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
     trainer.add_argument(
         "--summary",
         metavar="BESTAND",
-        type=Path,
+        type=_summary_path,
         help="bewaar de samenvatting van de sessie als Markdown (zonder namen)",
     )
     trainer.add_argument(
@@ -67,6 +68,18 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
 
 _LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _HOST_NAME = re.compile(rf"(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*\.?")
+
+
+def _summary_path(value: str) -> Path:
+    """`--summary`: a file name; checked now, not when the session ends."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("geef een bestandsnaam voor de samenvatting")
+    path = Path(value)
+    if value.endswith(("/", os.sep)) or path.is_dir():
+        raise argparse.ArgumentTypeError(
+            f"'{_shown(value)}' is een map; geef een bestandsnaam, bijvoorbeeld samenvatting.md"
+        )
+    return path
 
 
 def _shown(value: str) -> str:
@@ -124,7 +137,8 @@ def run_trainer(args: argparse.Namespace) -> int:
     content = load_content(_content(args))
     ids = [lesson.id for lesson in content.lessons]
     if args.lesson is not None and args.lesson not in ids:
-        print(gs.LESSON_UNKNOWN.format(lesson=args.lesson, choices=", ".join(ids)), file=sys.stderr)
+        message = gs.LESSON_UNKNOWN.format(lesson=_shown(args.lesson), choices=", ".join(ids))
+        print(message, file=sys.stderr)
         return 2
     try:
         store = open_group_store()
