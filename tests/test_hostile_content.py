@@ -240,6 +240,7 @@ CONTROL_CASES = {
     "bidi-isolate": ("key_point: Het effect", "key_point: \u2066Het effect"),
     "backspace-in-quote": ('"Het effect kan', '"Het\\b effect kan'),
     "carriage-return": ("title: Snel effect", 'title: "Snel\\r effect"'),
+    "line-separator": ("title: Snel effect", 'title: "Snel\\L effect"'),
 }
 
 
@@ -524,6 +525,25 @@ def test_every_problem_has_a_line_and_a_dutch_reason(case: tuple[str, str, int])
     for problem in problems:
         assert problem.line == line, problem
         assert not english(problem.message), problem
+
+
+def test_line_breaks_only_yaml_knows_are_refused_at_the_right_line() -> None:
+    """NEL, U+2028 and U+2029 end a line for YAML but not in an editor: lines would drift."""
+    for char in ("\x85", "\u2028", "\u2029"):
+        problems = _problems(_lesson_with("order: 1", f"order: 1\nx: a{char}b\ny: [\n"))
+        assert [p.line for p in problems] == [6], (char, problems)
+        assert "regeleinde" in problems[0].message
+
+
+def test_a_control_character_in_the_source_article_is_reported(tmp_path: Path) -> None:
+    """The article's first line becomes the handout's "Artikel: ..." line."""
+    root = _root_with(tmp_path, GOOD_LESSON)
+    seed = root / "seeds" / "mini.txt"
+    seed.write_text("\x1b]0;weg\x07Titel\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    assert [str(p) for p in lint(root, readability=False)] == [
+        f"{LESSON}:3: bronartikel 'seeds/mini.txt' bevat op regel 1 een onzichtbaar stuurteken "
+        "U+001B (ESC); haal het weg"
+    ]
 
 
 # --- export handout checks what it exports, and only that ------------------------------

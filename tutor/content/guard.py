@@ -29,10 +29,11 @@ MAX_FILE_BYTES = 1_000_000
 SEEDS = "seeds"
 """The folder of the content root that holds the source articles."""
 
-# C0 controls except tab and newline, DEL, C1 controls, and the Unicode marks that
-# change the direction of text (embeddings, overrides, isolates, LRM/RLM/ALM).
+# C0 controls except tab and newline, DEL, C1 controls, the Unicode line and
+# paragraph separators, and the marks that change the direction of text
+# (embeddings, overrides, isolates, LRM/RLM/ALM).
 CONTROL_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 
 _CONTROL_NAMES = {
@@ -61,6 +62,8 @@ def describe_character(char: str) -> str:
     name = _CONTROL_NAMES.get(code)
     if name is None and (0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069):
         name = "tekstrichting"
+    elif code in (0x85, 0x2028, 0x2029):
+        name = "regeleinde"
     return f"U+{code:04X}" + (f" ({name})" if name else "")
 
 

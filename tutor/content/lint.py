@@ -14,7 +14,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from tutor.content.errors import Problem
-from tutor.content.guard import UnreadableFile, read_source
+from tutor.content.guard import (
+    CONTROL_CHARACTERS,
+    UnreadableFile,
+    describe_character,
+    read_source,
+)
 from tutor.content.loader import Content, LoadedFile, load_content
 from tutor.content.models import Lesson, Quiz
 from tutor.content.yamlfile import line_of
@@ -218,9 +223,24 @@ def _texts(
 def _source(root: Path, lesson: Lesson, where: str, line: int) -> str | Problem:
     """The folded source article, or the problem with it (see `guard.read_source`)."""
     try:
-        return fold(read_source(root, lesson.source))
+        text = read_source(root, lesson.source)
     except UnreadableFile as error:
         return Problem(where, line, f"bronartikel '{lesson.source}' {error.reason}")
+    return _source_control_problem(lesson, text, where, line) or fold(text)
+
+
+def _source_control_problem(lesson: Lesson, text: str, where: str, line: int) -> Problem | None:
+    """A control character in the source article (its first line becomes the handout's title)."""
+    found = CONTROL_CHARACTERS.search(text.replace("\r\n", "\n"))
+    if found is None:
+        return None
+    at = text.count("\n", 0, found.start()) + 1
+    return Problem(
+        where,
+        line,
+        f"bronartikel '{lesson.source}' bevat op regel {at} een onzichtbaar stuurteken "
+        f"{describe_character(found.group())}; haal het weg",
+    )
 
 
 def _check_quotes(

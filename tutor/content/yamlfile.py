@@ -54,9 +54,11 @@ _MAP_TAG = _SAFE_TAG_PREFIX + "map"
 _SET_TAG = _SAFE_TAG_PREFIX + "set"
 _SAFE_TAGS = _SCALAR_TAGS | {_MERGE_TAG, _SEQ_TAG, _MAP_TAG, _SET_TAG}
 
-# Characters YAML does not allow in a file at all (the complement of its printable set).
+# Characters YAML does not allow in a file at all (the complement of its printable
+# set), and the line breaks only YAML knows (NEL, U+2028, U+2029): editors do not
+# start a new line there, so every line number after one would be off.
 _NOT_PRINTABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
 )
 
 
