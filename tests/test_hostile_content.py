@@ -596,6 +596,52 @@ def test_export_handout_of_an_unknown_or_odd_lesson_id(
         assert "Kies uit: mini-les." in capsys.readouterr().err
 
 
+_APP_CHILD = """
+import asyncio, sys, time
+from pathlib import Path
+from textual.widgets import Static
+from tutor.app import TutorApp
+
+async def main():
+    app = TutorApp(content_root=Path(sys.argv[1]))
+    start = time.perf_counter()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await asyncio.wait_for(app.content_ready.wait(), 20)
+        await pilot.pause()
+        print(round(time.perf_counter() - start, 2))
+        print(len(app.screen.query(".lesson-item")))
+        print(str(app.screen.query_one("#broken", Static).render()))
+
+asyncio.run(main())
+"""
+
+
+def test_the_app_home_screen_lists_good_lessons_and_names_hostile_files(tmp_path: Path) -> None:
+    """A bomb froze the home screen (6 GB), deep nesting crashed it, a FIFO blanked it."""
+    root = _root_with(tmp_path, GOOD_LESSON)
+    lessons = root / "lessons"
+    (lessons / "bom.yaml").write_text(alias_bomb(), encoding="utf-8")
+    (lessons / "diep.yaml").write_text(deep_flow(30_000), encoding="utf-8")
+    os.mkfifo(lessons / "fifo.yaml")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    result = subprocess.run(
+        [sys.executable, "-c", _APP_CHILD, str(root)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        preexec_fn=_limited,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    seconds, items, *broken = result.stdout.splitlines()
+    assert float(seconds) < 10 and items == "1"
+    shown = "\n".join(broken)
+    assert "lessons/bom.yaml:" in shown and "te veel verwijzingen" in shown
+    assert "lessons/diep.yaml:1: de YAML is te diep genest" in shown
+    assert "lessons/fifo.yaml: is een pipe (FIFO)" in shown
+
+
 # --- the kiosk names a skipped file in its log ------------------------------------------
 
 
