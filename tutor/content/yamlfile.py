@@ -285,6 +285,12 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.problems: list[Problem] = []
         self.result: Any = None
+        resolvers = loader.yaml_implicit_resolvers
+        # A plain scalar is text unless an implicit resolver (int, bool, null, ...)
+        # starts with its first character; with wildcard resolvers, always ask.
+        self.first_chars: dict[Any, Any] | _Everything = (
+            _Everything() if None in resolvers or loader.yaml_path_resolvers else resolvers
+        )
 
     # --- the document ---
 
@@ -294,17 +300,21 @@ class _Builder:
         if loader.check_event(yaml.StreamEndEvent):
             raise ContentError([Problem(self.shown_as, 1, "het bestand is leeg")])
         loader.get_event()  # DocumentStart
-        while not loader.check_event(yaml.DocumentEndEvent):
-            event = loader.get_event()
-            if isinstance(event, yaml.ScalarEvent):
-                self._scalar(event)
-            elif isinstance(event, yaml.AliasEvent):
+        get_event, scalar, end = loader.get_event, self._scalar, self._end
+        ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                scalar(event)
+            elif kind in ends:
+                end()
+            elif kind is yaml.AliasEvent:
                 self._alias(event)
-            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            elif kind is yaml.DocumentEndEvent:
+                break
+            else:  # SequenceStartEvent or MappingStartEvent
                 self._start(event)
-            else:  # SequenceEndEvent or MappingEndEvent
-                self._end()
-        loader.get_event()  # DocumentEnd
         if not loader.check_event(yaml.StreamEndEvent):
             raise _problem_at(
                 self.shown_as,
@@ -379,12 +389,11 @@ class _Builder:
         # The hot path (nearly every event): kept flat, without helper calls for plain text.
         tag = event.tag
         if tag is None or tag == "!":
-            implicit = event.implicit
-            tag = (
-                self.loader.resolve(yaml.ScalarNode, event.value, implicit)
-                if implicit[0]
-                else _STR_TAG
-            )
+            value = event.value
+            if not event.implicit[0] or (value and value[0] not in self.first_chars):
+                tag = _STR_TAG  # quoted, or no implicit resolver starts with this character
+            else:
+                tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
         if tag != _STR_TAG:
             self._check_tag(tag, "scalar", event.start_mark)
         anchor = event.anchor
@@ -599,6 +608,13 @@ _TAGS_FOR = {
     "map": {_MAP_TAG, _SET_TAG},
 }
 _KIND_NAMES = {"scalar": "een enkele waarde", "seq": "een lijst", "map": "een mapping"}
+
+
+class _Everything:
+    """A container that holds everything (see `_Builder.first_chars`)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
 
 
 @dataclass
