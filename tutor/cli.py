@@ -11,6 +11,7 @@ import os
 import sys
 from importlib import import_module
 from pathlib import Path
+from typing import NoReturn
 
 _ARGPARSE_DUTCH = {
     "usage: ": "gebruik: ",
@@ -36,10 +37,49 @@ vars(argparse)["_"] = _dutch  # argparse looks its messages up through its modul
 
 
 def _existing_dir(value: str) -> Path:
+    from tutor.core.content.guard import escape_controls
+
+    shown = escape_controls(value)
+    if not value:
+        raise argparse.ArgumentTypeError("geef een map (die leeg laten kan niet)")
     path = Path(value)
-    if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"map '{value}' bestaat niet")
-    return path
+    if path.is_dir():
+        return path
+    if path.is_file():
+        raise argparse.ArgumentTypeError(f"'{shown}' is een bestand, geen map")
+    if path.exists():
+        raise argparse.ArgumentTypeError(f"'{shown}' is geen map")
+    raise argparse.ArgumentTypeError(f"map '{shown}' bestaat niet")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error never prints control characters from the command line.
+
+    "onbekende argumenten: %s" quotes the arguments as typed, so
+    `tutor lint $'\\e]0;...'` would have reached the terminal raw.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        from tutor.core.content.guard import escape_controls
+
+        super().error(escape_controls(message))
+
+
+class _CommandParser(_Parser):
+    """A subcommand's parser: an unknown option is reported with this command's usage.
+
+    Plain argparse hands unknown options of a subcommand up to the top-level
+    parser, so `tutor lint --bogus` would show the usage of `tutor` instead of
+    the usage of `tutor lint`.
+    """
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: list[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(_dutch("unrecognized arguments: %s") % " ".join(extras))
+        return parsed, extras
 
 
 # Modules that add subcommands: each has `add_parsers(commands, content_option)` and
@@ -72,7 +112,7 @@ def _content_option(parser: argparse.ArgumentParser, default: object = None) -> 
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with Dutch help texts."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tutor",
         description="Leer wat vijf zorgvuldige artikelen zeggen over ketamine, NMDA-receptoren, "
         "neuroplasticiteit en ketamine-ondersteunde psychotherapie. Zonder opdracht start de les-app.",
@@ -80,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Bij direct gevaar: 112.",
     )
     _content_option(parser)
-    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+    commands = parser.add_subparsers(
+        dest="command", metavar="OPDRACHT", title="opdrachten", parser_class=_CommandParser
+    )
     lint = commands.add_parser(
         "lint",
         help="controleer alle lessen en quizzen",
@@ -122,9 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # never a traceback in front of a user
         if os.environ.get("TUTOR_DEBUG"):
             raise
+        from tutor.core.content.guard import escape_controls
+
         print(
-            f"Er ging iets mis: {error.__class__.__name__}: {error}\n"
-            "Zet TUTOR_DEBUG=1 om de details te zien (voor de beheerder).",
+            escape_controls(f"Er ging iets mis: {error.__class__.__name__}: {error}\n")
+            + "Zet TUTOR_DEBUG=1 om de details te zien (voor de beheerder).",
             file=sys.stderr,
         )
         return 1

@@ -9,7 +9,9 @@ file cannot be written, the data cannot be read); never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,8 +19,11 @@ from typing import TYPE_CHECKING, Any
 from tutor.core.text import export as text
 
 if TYPE_CHECKING:
+    from tutor.core.content.errors import Problem
     from tutor.core.content.loader import Content
 
+MAX_PROBLEMS_SHOWN = 10
+"""How many problems of a lesson `export handout` lists before "en nog ..."."""
 EXIT_FAILED = 1
 """The file could not be made (unwritable output, unreadable data)."""
 EXIT_BAD_INPUT = 2
@@ -52,25 +57,57 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
     )
     for parser, run in ((handout, run_handout), (gift, run_gift), (questions, run_questions)):
         parser.add_argument(
-            "--output", "-o", metavar="BESTAND", type=Path, required=True, help=text.OUTPUT_HELP
+            "--output",
+            "-o",
+            metavar="BESTAND",
+            type=_output_path,
+            required=True,
+            help=text.OUTPUT_HELP,
         )
+        parser.add_argument("--force", action="store_true", help=text.FORCE_HELP)
         content_option(parser)
         parser.set_defaults(run=run)
 
 
+def _output_path(value: str) -> Path:
+    """`--output`: a file name (or `-`); an empty value or one ending in `/` is refused."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(text.OUTPUT_EMPTY)
+    if value != STDOUT and value.endswith(("/", os.sep)):
+        from tutor.core.content.guard import escape_controls
+
+        raise argparse.ArgumentTypeError(text.OUTPUT_IS_FOLDER.format(path=escape_controls(value)))
+    return Path(value)
+
+
 def run_handout(args: argparse.Namespace) -> int:
-    """Write the handout of one lesson as Markdown or HTML."""
+    """Write the handout of one lesson as Markdown or HTML.
+
+    Only that lesson's file is loaded, and it is checked as `tutor lint` checks
+    it (its source article included): a lesson with any problem is not exported.
+    The B1 reading-level advice is left to `tutor lint`: it would make every
+    export take 2 s and 100 MB more (textstat), and it is advice, not a defect.
+    """
+    from tutor.core.content.lint import lint_lesson
     from tutor.export.article import article_source
     from tutor.export.handout import render_handout
 
-    content = _load(args)
     lesson_id = str(args.lesson)
-    if lesson_id not in {lesson.id for lesson in content.lessons}:
-        return _lesson_not_found(content, lesson_id)
+    content, problems = lint_lesson(getattr(args, "content", None), lesson_id, readability=False)
+    if not content.lessons:
+        return _lesson_not_found(content, lesson_id, problems)
+    if problems:
+        _error(text.LESSON_HAS_PROBLEMS.format(lesson=lesson_id, count=len(problems)))
+        for problem in problems[:MAX_PROBLEMS_SHOWN]:
+            _error(f"  {problem}")
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            _error(text.MORE_PROBLEMS.format(count=len(problems) - MAX_PROBLEMS_SHOWN))
+        return EXIT_FAILED
     lesson = content.lesson(lesson_id)
     fmt = args.format or _format_from_suffix(args.output)
     document = render_handout(lesson, article_source(content, lesson), fmt)
-    return _write(args.output, document, text.WROTE_HANDOUT.format(path=args.output))
+    done = text.WROTE_HANDOUT.format(path=args.output)
+    return _write(args.output, document, done, force=args.force)
 
 
 def run_gift(args: argparse.Namespace) -> int:
@@ -84,7 +121,7 @@ def run_gift(args: argparse.Namespace) -> int:
     _warn_skipped(content)
     count = sum(len(quiz.questions) for quiz in content.quizzes.values())
     done = text.WROTE_GIFT.format(count=count, quizzes=len(content.quizzes), path=args.output)
-    return _write(args.output, gift_export(content), done)
+    return _write(args.output, gift_export(content), done, force=args.force)
 
 
 def run_questions(args: argparse.Namespace) -> int:
@@ -107,7 +144,7 @@ def run_questions(args: argparse.Namespace) -> int:
         _error(text.NO_SAVED_QUESTIONS_NOTE)
     wrote = text.WROTE_QUESTION if len(saved) == 1 else text.WROTE_QUESTIONS
     done = wrote.format(count=len(saved), path=args.output)
-    return _write(args.output, questions_markdown(saved, content), done)
+    return _write(args.output, questions_markdown(saved, content), done, force=args.force)
 
 
 def _load(args: argparse.Namespace) -> Content:
@@ -116,17 +153,20 @@ def _load(args: argparse.Namespace) -> Content:
     return load_content(getattr(args, "content", None))
 
 
-def _lesson_not_found(content: Content, lesson_id: str) -> int:
+def _lesson_not_found(content: Content, lesson_id: str, problems: list[Problem]) -> int:
     """Say which lessons there are; a lesson file that failed to load is named as such."""
-    broken = (Path(problem.path) for problem in content.problems)
-    if any(path.parent.name == "lessons" and path.stem == lesson_id for path in broken):
+    from tutor.core.content.loader import lesson_ids
+
+    if problems:
         _error(text.BROKEN_LESSON.format(lesson=lesson_id))
+        for problem in problems[:MAX_PROBLEMS_SHOWN]:
+            _error(f"  {problem}")
         return EXIT_FAILED
-    if not content.lessons:
+    ids = lesson_ids(content.root)
+    if not ids:
         _error(text.NO_LESSONS.format(root=content.root))
         return EXIT_BAD_INPUT
-    choices = ", ".join(lesson.id for lesson in content.lessons)
-    _error(text.UNKNOWN_LESSON.format(lesson=lesson_id, choices=choices))
+    _error(text.UNKNOWN_LESSON.format(lesson=lesson_id[:80], choices=", ".join(ids)))
     return EXIT_BAD_INPUT
 
 
@@ -140,19 +180,104 @@ def _warn_skipped(content: Content) -> None:
         _error(text.SKIPPED_FILES.format(count=len(files)))
 
 
-def _write(output: Path, document: str, done: str) -> int:
-    """Write the document (or print it for `-`); a Dutch message if that fails."""
+def _write(output: Path, document: str, done: str, *, force: bool = False) -> int:
+    """Write the document (or print it for `-`); a Dutch message if that fails.
+
+    Control characters from the content are written as visible escapes. An
+    existing file is replaced only with `--force`, a symlink then replaced itself
+    (never the file it points to), and something that is not a regular file
+    never. The document goes to a temporary file in the same folder first, which
+    then takes the place of the output: a failed or interrupted export leaves the
+    old file as it was, never half a file.
+    """
+    from tutor.core.content.guard import escape_controls
+
+    document = escape_controls(document)
     if str(output) == STDOUT:
         sys.stdout.write(document)
         return 0
+    refusal = _refusal(output, force)
+    if refusal is not None:
+        _error(refusal)
+        return EXIT_FAILED
     try:
-        with output.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(document)
+        _write_atomically(output, document, replace=force)
+    except FileExistsError:
+        _error(text.OUTPUT_EXISTS.format(path=output))
+        return EXIT_FAILED
     except OSError as error:
         _error(text.CANNOT_WRITE.format(path=output, reason=_reason(error)))
         return EXIT_FAILED
-    print(done)
+    print(escape_controls(done))
     return 0
+
+
+def _refusal(output: Path, force: bool) -> str | None:
+    """Why the output may not be written (it exists, it is a symlink, ...), or None."""
+    import stat
+
+    try:
+        info = output.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None  # let the write itself say what is wrong (a part of the path is a file, ...)
+    if stat.S_ISLNK(info.st_mode):
+        if force:
+            return None  # os.replace replaces the link itself
+        return text.OUTPUT_IS_SYMLINK.format(path=output, target=_link_target(output))
+    if stat.S_ISDIR(info.st_mode):
+        return text.CANNOT_WRITE.format(path=output, reason=text.WRITE_REASONS["EISDIR"])
+    if not stat.S_ISREG(info.st_mode):
+        return text.OUTPUT_NOT_REGULAR.format(path=output)
+    if not force:
+        return text.OUTPUT_EXISTS.format(path=output)
+    return None
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
+def _write_atomically(output: Path, document: str, *, replace: bool) -> None:
+    """Write to a temporary file next to `output`, then move it into place.
+
+    Without `replace` the move refuses an output that appeared in the meantime
+    (`FileExistsError`): a hard link does not overwrite. Where hard links are not
+    supported, the file is renamed after the check in `_refusal`.
+    """
+    folder = output.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
+            file.write(document)
+            file.flush()
+            os.fsync(file.fileno())
+        _set_default_mode(temporary)
+        if replace:
+            os.replace(temporary, output)
+            return
+        try:
+            os.link(temporary, output)
+        except FileExistsError:
+            raise
+        except OSError:
+            if os.path.lexists(output):
+                raise FileExistsError(str(output)) from None
+            os.replace(temporary, output)
+    finally:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+
+
+def _set_default_mode(path: str) -> None:
+    """Give the file the mode a new file gets (mkstemp makes it private: 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def _reason(error: OSError) -> str:
@@ -165,4 +290,6 @@ def _reason(error: OSError) -> str:
 
 
 def _error(message: str) -> None:
-    print(message, file=sys.stderr)
+    from tutor.core.content.guard import escape_controls
+
+    print(escape_controls(message), file=sys.stderr)

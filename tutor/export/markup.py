@@ -14,7 +14,7 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 
 def inline_html(text: str) -> str:
     """Escape a line of text and turn its inline Markdown (`**bold**`, `*italic*`) into HTML."""
-    return _MARKDOWN.renderInline(text)
+    return str(_MARKDOWN.renderInline(text))
 
 
 def markdown_html(text: str) -> str:
@@ -26,4 +26,4 @@ def markdown_html(text: str) -> str:
     Returns:
         HTML blocks (paragraphs, lists, ...) with every raw HTML tag escaped.
     """
-    return _MARKDOWN.render(text).rstrip("\n")
+    return str(_MARKDOWN.render(text)).rstrip("\n")

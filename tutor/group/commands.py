@@ -7,6 +7,8 @@ run function imports what it needs.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +28,7 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
     trainer.add_argument(
         "--summary",
         metavar="BESTAND",
-        type=Path,
+        type=_summary_path,
         help="bewaar de samenvatting van de sessie als Markdown (zonder namen)",
     )
     trainer.add_argument(
@@ -52,14 +54,71 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
         "op deze computer bereikbaar (127.0.0.1).",
     )
     content_option(serve)
-    serve.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren")
-    serve.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    serve.add_argument("--host", type=_host, default="127.0.0.1", help="adres om op te luisteren")
+    serve.add_argument(
+        "--port", type=_port, default=8000, help="poort, 1 tot en met 65535 (standaard 8000)"
+    )
     serve.add_argument(
         "--public-url",
         metavar="ADRES",
         help="het adres dat deelnemers openen, als dat anders is (bijv. achter een proxy)",
     )
     serve.set_defaults(run=run_serve)
+
+
+_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST_NAME = re.compile(rf"(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*\.?")
+
+
+def _summary_path(value: str) -> Path:
+    """`--summary`: a file name; checked now, not when the session ends."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("geef een bestandsnaam voor de samenvatting")
+    path = Path(value)
+    if value.endswith(("/", os.sep)) or path.is_dir():
+        raise argparse.ArgumentTypeError(
+            f"'{_shown(value)}' is een map; geef een bestandsnaam, bijvoorbeeld samenvatting.md"
+        )
+    return path
+
+
+def _shown(value: str) -> str:
+    """A command-line value as a message quotes it: short, control characters escaped."""
+    from tutor.core.content.guard import escape_controls
+
+    return escape_controls(value[:40])
+
+
+def _host(value: str) -> str:
+    """`--host`: an IP address or a host name. An empty value would listen on every network."""
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(value)
+        return value
+    except ValueError:
+        pass
+    dotted_numbers = re.fullmatch(r"[0-9.]+", value) is not None
+    if not value or dotted_numbers or _HOST_NAME.fullmatch(value) is None:
+        shown = _shown(value)
+        raise argparse.ArgumentTypeError(
+            f"'{shown}' is geen geldig adres: geef bijvoorbeeld 127.0.0.1 (alleen deze computer) "
+            "of 0.0.0.0 (het hele netwerk)"
+        )
+    return value
+
+
+def _port(value: str) -> int:
+    """A TCP port for `--port`; a Dutch message for anything else."""
+    try:
+        port = int(value, 10)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"'{_shown(value)}' is geen geldige poort: kies een getal van 1 tot en met 65535"
+        )
+    return port
 
 
 def _content(args: argparse.Namespace) -> Path | None:
@@ -78,7 +137,8 @@ def run_trainer(args: argparse.Namespace) -> int:
     content = load_content(_content(args))
     ids = [lesson.id for lesson in content.lessons]
     if args.lesson is not None and args.lesson not in ids:
-        print(gs.LESSON_UNKNOWN.format(lesson=args.lesson, choices=", ".join(ids)), file=sys.stderr)
+        message = gs.LESSON_UNKNOWN.format(lesson=_shown(args.lesson), choices=", ".join(ids))
+        print(message, file=sys.stderr)
         return 2
     try:
         store = open_group_store()

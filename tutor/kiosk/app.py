@@ -17,7 +17,7 @@ import gc
 import random
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +40,7 @@ from tutor.ui.lesson_app import LessonApp
 from tutor.ui.messages import HomeChosen
 
 if TYPE_CHECKING:
+    from tutor.core.content.errors import Problem
     from tutor.core.content.loader import Content
     from tutor.core.content.models import Lesson, Question
     from tutor.core.quiz import Response, Verdict
@@ -81,6 +82,17 @@ def _release_memory() -> None:
     if method is not None and hasattr(method, "cache_clear"):
         method.cache_clear()
     gc.collect()
+
+
+def log_skipped_files(problems: Sequence[Problem]) -> None:
+    """Name, in the staff log, every content file the kiosk leaves out and why.
+
+    Visitors never see these problems; without the log, staff could not find
+    out why a lesson is missing.
+    """
+    if problems:
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        crashlog.write(f"{text.LOG_SKIPPED_FILES}\n{lines}")
 
 
 class KioskApp(LessonApp):
@@ -141,6 +153,10 @@ class KioskApp(LessonApp):
         self.set_interval(self.idle_clock.tick, self.tick_idle)
         if self.fault == "after-start":
             self.set_timer(0.5, self._fail_on_purpose)
+
+    async def _content_loaded(self, content: Content) -> None:
+        log_skipped_files(content.problems)
+        await super()._content_loaded(content)
 
     def _fail_on_purpose(self) -> None:
         raise RuntimeError(f"fault injected with {FAULT_ENV}=after-start")

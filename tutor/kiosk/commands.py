@@ -10,14 +10,25 @@ from typing import Any
 
 from tutor.core.text import kiosk as text
 
+MIN_IDLE = 15.0
+"""Shorter, and the countdown (a quarter of the time) would swallow every key."""
+MAX_IDLE = 3600.0
+"""Longer, and a visitor's answers stay on the screen for the next one."""
+
 
 def _seconds(value: str) -> float:
+    from tutor.core.content.guard import escape_controls
+
     try:
         seconds = float(value)
     except ValueError:
         seconds = 0.0
-    if not seconds >= 1 or seconds == float("inf"):
-        raise argparse.ArgumentTypeError(text.IDLE_INVALID.format(value=value))
+    if not MIN_IDLE <= seconds <= MAX_IDLE:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            text.IDLE_INVALID.format(
+                value=escape_controls(value[:20]), low=int(MIN_IDLE), high=int(MAX_IDLE)
+            )
+        )
     return seconds
 
 

@@ -49,7 +49,9 @@ def _print_table(
 ) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from tutor.core.content.guard import escape_controls
     from tutor.core.content.loader import load_content
     from tutor.kiosk.counting import part_label
 
@@ -87,7 +89,8 @@ def _print_table(
         cells = [lesson_cell, question_cell, part_cell, str(row.right), str(row.wrong), share]
         if per_day:
             cells.insert(0, row.day or "")
-        table.add_row(*cells, end_section=False)
+        # Text, not markup; control characters (from the counts database) shown as escapes.
+        table.add_row(*(Text(escape_controls(cell)) for cell in cells), end_section=False)
     console = Console(file=out, width=max(100, Console(file=out).width), highlight=False)
     console.print(table)
     console.print(text.STATS_NOTE)

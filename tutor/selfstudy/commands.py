@@ -23,7 +23,9 @@ def run(args: argparse.Namespace) -> int:
     """Print the progress table; 1 when it cannot be read."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from tutor.core.content.guard import escape_controls
     from tutor.core.content.loader import load_content
     from tutor.core.text import common as strings
     from tutor.selfstudy.app import TutorApp
@@ -33,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     opened = open_progress_to_show()  # read-only: never creates or moves a file
     console = Console()
     if opened.notice:
-        console.print(opened.notice, style="yellow", markup=False)
+        console.print(escape_controls(opened.notice), style="yellow", markup=False)
     if opened.store is None:
         return 1
     # The app computes the same status lines as its home screen shows.
@@ -41,10 +43,13 @@ def run(args: argparse.Namespace) -> int:
     table = Table(title=strings.PROGRESS_TABLE_TITLE)
     for column in strings.PROGRESS_COLUMNS:
         table.add_column(column)
+    # Text cells, not strings: Rich would read "[...]" in a title as markup. Control
+    # characters are shown as escapes, so no text can steer the terminal.
     for lesson in content.lessons:
-        table.add_row(lesson.title, app.lesson_status(lesson.id, len(lesson.steps)) or "")
+        status = app.lesson_status(lesson.id, len(lesson.steps)) or ""
+        table.add_row(Text(escape_controls(lesson.title)), Text(escape_controls(status)))
     console.print(table)
     review = app.review_line(when_none=True)
     if review:
-        console.print(review.replace(" (h)", ""), markup=False)
+        console.print(escape_controls(review.replace(" (h)", "")), markup=False)
     return 0

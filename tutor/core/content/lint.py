@@ -17,6 +17,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from tutor.core.content.errors import Problem
+from tutor.core.content.guard import (
+    CONTROL_CHARACTERS,
+    UnreadableFile,
+    describe_character,
+    read_source,
+)
 from tutor.core.content.loader import GLOSSARY_KEY, Content, LoadedFile, load_content
 from tutor.core.content.models import (
     Lesson,
@@ -124,6 +130,27 @@ def lint_report(root: Path | None = None, *, readability: bool = True) -> LintRe
     return LintReport(sorted(set(problems)), notes)
 
 
+def lint_lesson(
+    root: Path | None, lesson_id: str, *, readability: bool = True
+) -> tuple[Content, list[Problem]]:
+    """Load and check one lesson only, as `lint` would check it (for `export handout`).
+
+    Returns:
+        The content holding just that lesson (none if its file is missing or
+        broken), and every problem `lint` reports for the lesson's file.
+    """
+    from tutor.core.content.loader import load_lesson
+
+    content = load_lesson(root, lesson_id)
+    problems = list(content.problems) + check_content(content)
+    if readability and content.lessons:
+        from tutor.core.content.readability import check_readability
+
+        for lesson in content.lessons:
+            problems += check_readability(lesson, content.files[("lesson", lesson.id)])
+    return content, sorted(set(problems))
+
+
 def check_content(content: Content) -> list[Problem]:
     """Run the checks across files on content that has loaded."""
     sources = _Sources(content.root)
@@ -196,10 +223,10 @@ def _check_lesson(
                 f"diagram '{step.diagram}' heeft geen gegevens onder 'diagrams'",
             )
     source = sources.text(lesson.source)
+    trouble = sources.problem(lesson.source)
+    if trouble:
+        yield Problem(where, at("source"), trouble)
     if source is None:
-        yield Problem(
-            where, at("source"), f"bronartikel '{lesson.source}' ontbreekt of is onleesbaar"
-        )
         return
     quoted: list[tuple[Loc, list[str | SourcedQuote]]] = []
     quoted += [(("steps", i), step.quotes) for i, step in enumerate(lesson.steps)]
@@ -379,11 +406,12 @@ def _texts(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
 
 
 class _Sources:
-    """Source articles, read and folded once; only files under the root's `seeds/`."""
+    """Source articles, read once (regular files under `seeds/`, at most 1 MB) and folded."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._texts: dict[str, str | None] = {}
+        self._problems: dict[str, str] = {}
 
     def in_seeds(self, source: str) -> bool:
         """True when `source` names a file inside the content root's `seeds/` folder."""
@@ -392,13 +420,36 @@ class _Sources:
         return path.parent == seeds or seeds in path.parents
 
     def text(self, source: str) -> str | None:
-        """The folded text of a source, or None when it is missing or unreadable."""
+        """The folded text of a source, or None when it cannot be used (see `problem`)."""
         if source not in self._texts:
             try:
-                self._texts[source] = fold((self.root / source).read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
+                raw = read_source(self.root, source)
+            except UnreadableFile as error:
+                self._problems[source] = f"bronartikel '{source}' {error.reason}"
                 self._texts[source] = None
+            else:
+                control = _source_control_problem(source, raw)
+                if control:
+                    self._problems[source] = control
+                self._texts[source] = fold(raw)
         return self._texts[source]
+
+    def problem(self, source: str) -> str | None:
+        """Why a source cannot be used, or what is wrong in it, in Dutch; None when fine."""
+        self.text(source)
+        return self._problems.get(source)
+
+
+def _source_control_problem(source: str, text: str) -> str | None:
+    """A control character in the source article (its first line becomes the handout's title)."""
+    found = CONTROL_CHARACTERS.search(text.replace("\r\n", "\n"))
+    if found is None:
+        return None
+    at = text.count("\n", 0, found.start()) + 1
+    return (
+        f"bronartikel '{source}' bevat op regel {at} een onzichtbaar stuurteken "
+        f"{describe_character(found.group())}; haal het weg"
+    )
 
 
 def _check_quotes(
@@ -417,7 +468,7 @@ def _check_quotes(
                     yield Problem(where, line, f"bron '{source}' moet een bestand in {SEEDS}/ zijn")
                     continue
                 if sources.text(source) is None:
-                    yield Problem(where, line, f"bronartikel '{source}' ontbreekt of is onleesbaar")
+                    yield Problem(where, line, sources.problem(source) or source)
                     continue
             text = sources.text(source)
             if text is not None and fold(quote) not in text:

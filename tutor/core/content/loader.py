@@ -7,6 +7,7 @@ its problems are listed, so the app can start with the good lessons.
 from __future__ import annotations
 
 import gc
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from tutor.core.content.cards import GLOSSARY_FILE, LessonCard, is_glossary_file
 from tutor.core.content.errors import ContentError, Problem
+from tutor.core.content.guard import control_characters, read_source, skip_reason
 from tutor.core.content.models import (
     QUESTION_TYPES,
     QUOTE_TAGS,
@@ -87,8 +89,13 @@ class Content:
         return [LessonCard(ls.id, ls.title, ls.summary, ls.order) for ls in self.lessons]
 
     def source_text(self, lesson: Lesson) -> str:
-        """Return the text of the article a lesson is based on."""
-        return (self.root / lesson.source).read_text(encoding="utf-8")
+        """Return the text of the article a lesson is based on.
+
+        Raises:
+            OSError: `guard.UnreadableFile` when the source is not a regular file
+                of at most 1 MB inside `seeds/`, or is not UTF-8.
+        """
+        return read_source(self.root, lesson.source)
 
 
 def load_content(root: Path | None = None) -> Content:
@@ -127,7 +134,7 @@ def _load(root: Path) -> Content:
     for folder in ("lessons", "quizzes"):
         if not (root / folder).is_dir():
             content.problems.append(Problem(str(root / folder), 0, "map ontbreekt"))
-    for path in _yaml_files(root / "lessons"):
+    for path in _yaml_files(root / "lessons", root, content.problems):
         if is_glossary_file(path):
             glossary = _load_file(path, root, Glossary, content.problems)
             if glossary is not None and content.glossary is None:
@@ -138,7 +145,7 @@ def _load(root: Path) -> Content:
         if loaded is not None and _is_new(content, ("lesson", loaded.model.id), loaded):
             content.files[("lesson", loaded.model.id)] = loaded
             content.lessons.append(loaded.model)
-    for path in _yaml_files(root / "quizzes"):
+    for path in _yaml_files(root / "quizzes", root, content.problems):
         loaded = _load_file(path, root, Quiz, content.problems)
         if loaded is not None and _is_new(content, ("quiz", loaded.model.lesson), loaded):
             content.files[("quiz", loaded.model.lesson)] = loaded
@@ -148,6 +155,40 @@ def _load(root: Path) -> Content:
     for lesson in content.lessons:
         lesson.use_shared_glossary(shared)
     return content
+
+
+def load_lesson(root: Path | None, lesson_id: str) -> Content:
+    """Load only the lesson `lessons/<lesson_id>.yaml` (or `.yml`), for `export handout`.
+
+    Returns:
+        A content with that one lesson, or with none and the problems of its file;
+        with neither when there is no such file (or the id is not a valid slug).
+    """
+    root = Path(root) if root is not None else default_content_root()
+    content = Content(root=root)
+    if _SLUG.fullmatch(lesson_id) is None:
+        return content
+    for suffix in (".yaml", ".yml"):
+        path = root / "lessons" / f"{lesson_id}{suffix}"
+        if not os.path.lexists(path):
+            continue
+        reason = skip_reason(path)
+        if reason:
+            content.problems.append(Problem(_shown_as(path, root), 0, f"{reason}; overgeslagen"))
+            continue
+        loaded = _load_file(path, root, Lesson, content.problems)
+        if loaded is not None and not content.lessons:
+            content.files[("lesson", loaded.model.id)] = loaded
+            content.lessons.append(loaded.model)
+    return content
+
+
+def lesson_ids(root: Path) -> list[str]:
+    """The ids the lesson files of a root are named after (without reading them)."""
+    return [path.stem for path in _yaml_files(root / "lessons", root, [])]
+
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def _is_new(content: Content, key: tuple[str, str], loaded: LoadedFile) -> bool:
@@ -163,10 +204,25 @@ def _is_new(content: Content, key: tuple[str, str], loaded: LoadedFile) -> bool:
     return False
 
 
-def _yaml_files(folder: Path) -> list[Path]:
+def _yaml_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """The `*.yaml` and `*.yml` files of a folder; anything else by that name is skipped.
+
+    A directory, FIFO, device, dangling symlink or symlink loop named `x.yaml`
+    is skipped with a warning in `problems` (and never opened, so it cannot hang
+    the tutor).
+    """
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in (".yaml", ".yml"):
+            continue
+        reason = skip_reason(path)
+        if reason is None:
+            found.append(path)
+        elif reason:
+            problems.append(Problem(_shown_as(path, root), 0, f"{reason}; overgeslagen"))
+    return found
 
 
 def _load_file(
@@ -213,6 +269,7 @@ def validate(data: Any, lines: LineMap, model: type[Model], shown_as: str) -> Mo
         Problem(shown_as, line_of(lines, loc), message)
         for loc, message in _raw_problems(data, model)
     ]
+    problems += _hostile_problems(data, lines, shown_as)
     try:
         instance = model.model_validate(data)
     except ValidationError as error:
@@ -244,6 +301,13 @@ def _raw_problems(data: dict[str, Any], model: type[BaseModel]) -> list[tuple[Lo
                     if count != 1:
                         found.append((("questions", i, "options"), single_count_message(count)))
     return found
+
+
+def _hostile_problems(data: dict[str, Any], lines: LineMap, shown_as: str) -> list[Problem]:
+    """Control characters (terminal escapes, text-direction overrides) in any text."""
+    return [
+        Problem(shown_as, line_of(lines, loc), message) for loc, message in control_characters(data)
+    ]
 
 
 def _duplicates(data: dict[str, Any], section: str, key: str, what: str) -> list[tuple[Loc, str]]:
@@ -324,6 +388,8 @@ def _message(detail: Any) -> str:
             "less_than_equal": "hoogstens",
         }
         return f"'{name}' moet {words[kind]} {bound} zijn"
+    if kind == "finite_number":
+        return f"'{name}' moet een gewoon getal zijn (geen oneindig of NaN)"
     if kind == "value_error":
         return str(ctx.get("error", detail.get("msg", "")))
     return f"ongeldige waarde voor '{name}'"

@@ -29,7 +29,14 @@ DiagramKind = Literal["cascade", "timeline"]
 """The built-in visuals a step may show."""
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Text = Annotated[str, Field(min_length=1)]
+# Upper bounds keep a hostile or broken file from making huge screens and exports;
+# they are far above what the lessons use (texts up to ~700 characters).
+MAX_TEXT = 2_000
+MAX_TITLE = 120
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]
+Hours = Annotated[float, Field(gt=0, le=100_000, allow_inf_nan=False)]
+"""Hours since the treatment (at most ~11 years)."""
 
 
 class _Model(BaseModel):
@@ -60,7 +67,7 @@ Quote = Annotated[
 ]
 """A verbatim passage: a plain string (from the lesson's own source) or a `SourcedQuote`."""
 
-Quotes = Annotated[list[Quote], Field(min_length=1)]
+Quotes = Annotated[list[Quote], Field(min_length=1, max_length=20)]
 
 
 def quote_text(quote: str | SourcedQuote) -> str:
@@ -98,7 +105,7 @@ class CascadeLink(_Model):
 class TimelineMark(_Model):
     """A labelled tick on the time axis (hours since the treatment)."""
 
-    hours: float = Field(gt=0)
+    hours: Hours
     label: Text
 
 
@@ -106,8 +113,8 @@ class TimelineBar(_Model):
     """A period drawn as a bar on the timeline, in hours since the treatment."""
 
     label: Annotated[str, Field(min_length=1, max_length=16)]
-    start_hours: float = Field(gt=0)
-    end_hours: float = Field(gt=0)
+    start_hours: Hours
+    end_hours: Hours
     text: Annotated[str, Field(min_length=1, max_length=44)]
 
     @model_validator(mode="after")
@@ -120,22 +127,22 @@ class TimelineBar(_Model):
 class Diagrams(_Model):
     """Data for the built-in diagrams; steps refer to them by kind."""
 
-    cascade: Annotated[list[CascadeLink], Field(min_length=2)] | None = None
-    timeline_marks: Annotated[list[TimelineMark], Field(min_length=2)] | None = None
-    timeline: Annotated[list[TimelineBar], Field(min_length=1)] | None = None
+    cascade: Annotated[list[CascadeLink], Field(min_length=2, max_length=20)] | None = None
+    timeline_marks: Annotated[list[TimelineMark], Field(min_length=2, max_length=20)] | None = None
+    timeline: Annotated[list[TimelineBar], Field(min_length=1, max_length=20)] | None = None
 
 
 class Step(_Model):
     """One screen of explanation."""
 
     id: Slug
-    title: Text
+    title: Title
     text: Text
     key_point: Text
     evidence: EvidenceLevel | None = None
     evidence_quote: Text | None = None
     """With `evidence`: the one of this step's quotes that justifies the level."""
-    terms: list[Text] = []
+    terms: Annotated[list[Text], Field(max_length=50)] = []
     quotes: Quotes
     trainer_note: Text | None = None
     diagram: DiagramKind | None = None
@@ -166,14 +173,14 @@ class Lesson(_Model):
     """A lesson derived from one source article."""
 
     id: Slug
-    title: Text
+    title: Title
     source: Text
     summary: Text
-    order: int = 100
-    steps: Annotated[list[Step], Field(min_length=1)]
-    glossary: list[GlossaryEntry] = []
-    unknowns: list[Unknown] = []
-    actions: list[Action] = []
+    order: int = Field(default=100, ge=0, le=10_000)
+    steps: Annotated[list[Step], Field(min_length=1, max_length=100)]
+    glossary: Annotated[list[GlossaryEntry], Field(max_length=200)] = []
+    unknowns: Annotated[list[Unknown], Field(max_length=50)] = []
+    actions: Annotated[list[Action], Field(max_length=50)] = []
     """"Wat kun je hiermee?"; the learner can save each to "Vragen voor mijn behandelaar"."""
     diagrams: Diagrams | None = None
 
@@ -347,5 +354,5 @@ class Quiz(_Model):
     """The comprehension quiz of one lesson."""
 
     lesson: Slug
-    pass_mark: float = Field(default=0.7, ge=0, le=1)
-    questions: Annotated[list[Question], Field(min_length=1)]
+    pass_mark: float = Field(default=0.7, ge=0, le=1, allow_inf_nan=False)
+    questions: Annotated[list[Question], Field(min_length=1, max_length=200)]

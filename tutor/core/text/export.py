@@ -38,6 +38,29 @@ QUESTIONS_DESCRIPTION = (
     "mee naar je volgende afspraak."
 )
 OUTPUT_HELP = "het bestand dat de tutor maakt (- schrijft naar het scherm)"
+FORCE_HELP = "vervang het bestand als het al bestaat"
+OUTPUT_EMPTY = "geef een bestandsnaam, of - om naar het scherm te schrijven"
+OUTPUT_IS_FOLDER = (
+    "'{path}' eindigt op '/' en is dus een map; geef een bestandsnaam, bijvoorbeeld "
+    "{path}hand-out.md"
+)
+OUTPUT_EXISTS = (
+    "Het bestand '{path}' bestaat al. Kies een andere naam, of gebruik --force om het te vervangen."
+)
+OUTPUT_IS_SYMLINK = (
+    "'{path}' is een snelkoppeling (symlink) naar '{target}'. De tutor schrijft niet via een "
+    "snelkoppeling. Kies een andere naam, of gebruik --force om de snelkoppeling zelf te "
+    "vervangen."
+)
+OUTPUT_NOT_REGULAR = (
+    "Kan niet opslaan in '{path}': dat is geen gewoon bestand (maar bijvoorbeeld een apparaat "
+    "of een pipe). Kies een andere naam."
+)
+LESSON_HAS_PROBLEMS = (
+    "De hand-out van '{lesson}' is niet gemaakt: 'tutor lint' vindt {count} probleem/problemen "
+    "in de les:"
+)
+MORE_PROBLEMS = "  ... en nog {count}. Kijk met 'tutor lint' wat er mis is."
 
 WROTE_HANDOUT = "Hand-out opgeslagen in {path}."
 WROTE_GIFT = "{count} vragen uit {quizzes} quizzen opgeslagen in {path}."

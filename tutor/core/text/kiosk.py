@@ -57,10 +57,12 @@ KIOSK_DESCRIPTION = (
     "Start de les-app als kiosk voor een wachtkamer. Wie niets doet, wordt na een tijd gewist; "
     "er wordt niets persoonlijks bewaard. Alleen met Ctrl+Q en de pincode sluit je de kiosk."
 )
-IDLE_OPTION = "seconden zonder invoer waarna alles gewist wordt (standaard: 120)"
+IDLE_OPTION = (
+    "seconden zonder invoer waarna alles gewist wordt, 15 tot en met 3600 (standaard: 120)"
+)
 STATS_OPTION = "tel anoniem per vraag en antwoord hoe vaak het goed of fout ging, per dag"
 SET_PIN_OPTION = "stel de pincode in waarmee medewerkers de kiosk sluiten, en stop"
-IDLE_INVALID = "'{value}' is geen geldig aantal seconden (minstens 1)"
+IDLE_INVALID = "'{value}' is geen geldig aantal seconden (kies {low} tot en met {high})"
 NO_PIN = (
     "Er is nog geen pincode ingesteld. Stel er eerst een in met:\n"
     "    tutor kiosk --set-pin\n"
@@ -100,5 +102,6 @@ STATS_NOTE = (
 
 # Log file (read by staff)
 LOG_CRASH = "De kiosk stopte door een fout:"
+LOG_SKIPPED_FILES = "Deze inhoud is overgeslagen (kijk met 'tutor lint' wat er mis is):"
 LOG_RESTART = "De kiosk stopte met code {code} en wordt opnieuw gestart."
 LOG_STATS_OFF = "Tellen is uitgezet: de tellingen konden niet worden opgeslagen ({error})."
