@@ -559,7 +559,7 @@ def test_export_handout_refuses_a_lesson_lint_rejects(
     assert main(["export", "handout", "mini-les", "--content", str(root), "-o", str(output)]) == 1
     err = capsys.readouterr().err
     assert "De hand-out van 'mini-les' is niet gemaakt" in err
-    assert f"{LESSON}:17: stap 'tweede' heeft geen trainer_note" in err
+    assert f"{LESSON}:18: stap 'tweede' heeft geen trainer_note" in err
     assert not output.exists()
 
 

@@ -353,9 +353,7 @@ def test_a_quote_source_must_be_a_file_in_seeds(good_copy: Path) -> None:
 def test_a_missing_quote_source_is_reported(good_copy: Path) -> None:
     lesson = _quote_other_article(good_copy, "seeds/weg.txt", "Iets.")
     line = _line(lesson, "seeds/weg.txt")
-    assert f"{LESSON}:{line}: bronartikel 'seeds/weg.txt' ontbreekt of is onleesbaar" in (
-        _problems(good_copy)
-    )
+    assert f"{LESSON}:{line}: bronartikel 'seeds/weg.txt' bestaat niet" in (_problems(good_copy))
 
 
 EXPLAIN = """  - id: leg-uit
@@ -515,7 +513,7 @@ def test_longest_key_is_reported_per_quiz_and_fails_above_30_percent(
         f"{QUIZ}: het goede antwoord is de langste optie bij 1 van 2 'single'-vragen (50 %): waarop"
     ) in out
     assert (
-        "quizzes:0: over alle quizzen is het goede antwoord de langste optie bij 1 van 2 "
+        "quizzes: over alle quizzen is het goede antwoord de langste optie bij 1 van 2 "
         "'single'-vragen (50 %; hoogstens 30 %)"
     ) in out
 

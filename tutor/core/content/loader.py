@@ -180,6 +180,17 @@ def load_lesson(root: Path | None, lesson_id: str) -> Content:
         if loaded is not None and not content.lessons:
             content.files[("lesson", loaded.model.id)] = loaded
             content.lessons.append(loaded.model)
+    # The shared glossary belongs to every lesson: its terms are checked and exported too.
+    glossary_path = next(
+        (path for path in _yaml_files(root / "lessons", root, []) if is_glossary_file(path)),
+        root / "lessons" / f"{GLOSSARY_FILE}.yaml",
+    )
+    if content.lessons and os.path.lexists(glossary_path) and not skip_reason(glossary_path):
+        glossary = _load_file(glossary_path, root, Glossary, content.problems)
+        if glossary is not None:
+            content.files[GLOSSARY_KEY] = glossary
+            content.glossary = glossary.model
+            content.lessons[0].use_shared_glossary(content.glossary_entries())
     return content
 
 
