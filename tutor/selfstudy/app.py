@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tutor.core.progress import due_questions, review_line, status_line
 from tutor.core.text import common as strings
 from tutor.ui.lesson_app import LessonApp
 from tutor.ui.messages import QuestionAnswered, StepShown
@@ -98,45 +99,19 @@ class TutorApp(LessonApp):
         """ "Nog niet begonnen", "Bezig: stap x van y" or "Klaar: ..." for the home screen."""
         if self.progress is None:
             return None
-        saved = self.progress.progress(lesson_id)
-        if saved is None:
-            return strings.STATUS_NOT_STARTED
-        if saved.finished and saved.best_right is not None and saved.best_on is not None:
-            return strings.STATUS_DONE.format(
-                right=saved.best_right,
-                total=saved.best_total,
-                day=saved.best_on.strftime("%d-%m-%Y"),
-            )
-        total = steps_total or saved.steps_total
-        return strings.STATUS_IN_PROGRESS.format(step=saved.step + 1, total=total)
+        return status_line(self.progress.progress(lesson_id), steps_total)
 
     def review_line(self, *, when_none: bool = False) -> str | None:
-        """The line about questions due for "Herhalen" (None when nothing is due,
-        unless `when_none`)."""
+        """The line about questions due for "Herhalen" (None when nothing is due)."""
         if self.progress is None:
             return None
-        count = len(self.due_review())
-        if count == 0:
-            return strings.REVIEW_NONE if when_none else None
-        return strings.REVIEW_DUE_ONE if count == 1 else strings.REVIEW_DUE.format(count=count)
+        return review_line(len(self.due_review()), when_none=when_none)
 
     def due_review(self) -> list[tuple[Lesson, Question]]:
         """The questions due for review today, in the order to ask them."""
         if self.progress is None or self.content is None:
             return []
-        from tutor.core.leitner import review_queue
-
-        found = []
-        for item in review_queue(self.progress.review_items(), self.progress.today()):
-            quiz = self.content.quizzes.get(item.lesson_id)
-            question = (
-                next((q for q in quiz.questions if q.id == item.question_id), None)
-                if quiz
-                else None
-            )
-            if question is not None:
-                found.append((self.content.lesson(item.lesson_id), question))
-        return found
+        return due_questions(self.content, self.progress.review_items(), self.progress.today())
 
     # --- the position inside a lesson's quiz (first pass only), for a resume after a crash ---
 

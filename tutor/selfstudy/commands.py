@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
 
     from tutor.core.content.guard import escape_controls
     from tutor.core.content.loader import load_content
+    from tutor.core.progress import due_questions, review_line, status_line
     from tutor.core.text import common as strings
-    from tutor.selfstudy.app import TutorApp
     from tutor.store.progress import open_progress_to_show
 
     content = load_content(args.content)
@@ -38,18 +38,19 @@ def run(args: argparse.Namespace) -> int:
         console.print(escape_controls(opened.notice), style="yellow", markup=False)
     if opened.store is None:
         return 1
-    # The app computes the same status lines as its home screen shows.
-    app = TutorApp(content=content, progress=opened.store)
+    store = opened.store  # the same status lines as the home screen shows (tutor.core.progress)
     table = Table(title=strings.PROGRESS_TABLE_TITLE)
     for column in strings.PROGRESS_COLUMNS:
         table.add_column(column)
     # Text cells, not strings: Rich would read "[...]" in a title as markup. Control
     # characters are shown as escapes, so no text can steer the terminal.
     for lesson in content.lessons:
-        status = app.lesson_status(lesson.id, len(lesson.steps)) or ""
+        status = status_line(store.progress(lesson.id), len(lesson.steps))
         table.add_row(Text(escape_controls(lesson.title)), Text(escape_controls(status)))
     console.print(table)
-    review = app.review_line(when_none=True)
+    review = review_line(
+        len(due_questions(content, store.review_items(), store.today())), when_none=True
+    )
     if review:
         console.print(escape_controls(review.replace(" (h)", "")), markup=False)
     return 0
