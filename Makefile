@@ -9,4 +9,5 @@ lint:
 	python3 -m ruff check tutor tests bench
 	python3 -m ruff format --check tutor tests bench
 	python3 -m mypy
+	lint-imports
 	tutor lint

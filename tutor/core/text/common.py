@@ -96,6 +96,7 @@ HELP_KEYS = (
     ("← / Backspace", "vorige stap (in een vraag: keuze ongedaan maken)"),
     ("1-9", "op het startscherm: les openen; in een vraag: antwoord kiezen"),
     ("g", "begrippen van deze les"),
+    ("b", "bron: het stuk uit het artikel waar dit op steunt"),
     ("?", "deze hulp"),
     ("Esc", "terug naar de lessen"),
     ("q", "stoppen"),
