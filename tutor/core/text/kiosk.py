@@ -69,6 +69,32 @@ NO_PIN = (
     "    tutor kiosk --set-pin\n"
     "Met die pincode sluiten medewerkers de kiosk (Ctrl+Q)."
 )
+SYSTEMD_UNIT_OPTION = (
+    "druk een systemd-service af die de kiosk bij het opstarten start, voor deze installatie, "
+    "en stop (bijvoorbeeld: tutor kiosk --systemd-unit | sudo tee "
+    "/etc/systemd/system/tutor-kiosk.service)"
+)
+SCREEN_OPTION = (
+    "met --systemd-unit: 'cage' (de kiosk in de terminal foot, in de Wayland-kiosk cage) of "
+    "'console' (op de tekstconsole) (standaard: cage)"
+)
+USER_OPTION = "met --systemd-unit: de eigen gebruiker waaronder de kiosk draait (standaard: kiosk)"
+UNIT_ONLY_OPTIONS = "--scherm en --user horen bij --systemd-unit."
+UNIT_BAD_SCREEN = "'{value}' is geen scherm; kies 'cage' of 'console'"
+UNIT_BAD_USER = (
+    "{value} is geen geldige gebruikersnaam (kleine letters, cijfers, _ en -, hoogstens 32 tekens)"
+)
+UNIT_BAD_CHARACTER = "Een pad voor de service bevat een stuurteken: {value}"
+UNIT_DESCRIPTION = "Ketamine-uitleg als wachtkamer-kiosk"
+UNIT_HEADER = """Wachtkamer-kiosk van de ketamine-uitleg, gemaakt met 'tutor kiosk --systemd-unit'.
+Uitleg: docs/KIOSK.md. Installeren (als beheerder):
+  tutor kiosk --systemd-unit | sudo tee /etc/systemd/system/tutor-kiosk.service
+  sudo systemctl daemon-reload
+  sudo systemctl enable --now tutor-kiosk
+De kiosk draait als gebruiker '{user}'. Stel eerst als die gebruiker de pincode in:
+  tutor kiosk --set-pin
+Na een fout start systemd de kiosk opnieuw; na de goede pincode (Ctrl+Q) niet.
+Opnieuw starten: sudo systemctl restart tutor-kiosk. Meldingen: journalctl -u tutor-kiosk"""
 NOT_A_TERMINAL = "De kiosk moet in een terminal draaien."
 RESTARTING = "Even geduld. De uitleg start opnieuw."
 
