@@ -20,7 +20,7 @@ from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.question import QuestionScreen
 from tutor.ui.screens.result import ResultScreen
-from tutor.ui.screens.unknowns import ReviewScreen
+from tutor.ui.screens.unknowns import UnknownsScreen
 from tutor.ui.widgets.diagrams import CascadeView
 
 SHIPPED = load_content(PROJECT)
@@ -72,7 +72,7 @@ async def test_walk_a_whole_lesson(lesson_id: str, right: bool) -> None:
             assert screen.run.verdicts[question.id].correct is right
             assert safety_visible(app)
             await pilot.press("enter")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, UnknownsScreen)
         review = " ".join(str(w.render()) for w in app.screen.query(".unknown").results(Static))
         for unknown in lesson.unknowns:
             assert unknown.question in review
@@ -96,7 +96,7 @@ async def test_retry_asks_only_the_wrong_questions() -> None:
             if index % 3 == 0:
                 wrong_ids.append(screen.run.current.id)
             await pilot.press("enter")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, UnknownsScreen)
         await pilot.press("enter")
         assert text_of(app, "#score") == "5 van 8 goed"
         assert "nodig" in text_of(app, "#verdict")  # 5 < 6 needed: not passed
@@ -333,7 +333,7 @@ async def test_an_explain_question_is_answered_by_ticking_key_points(
         feedback = text_of(app, "#feedback")
         assert "Een goede uitleg: Ketamine werkt op glutamaat." in feedback
         await pilot.press("enter")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, UnknownsScreen)
 
 
 async def test_the_review_lists_the_actions_to_save() -> None:
@@ -344,7 +344,7 @@ async def test_the_review_lists_the_actions_to_save() -> None:
         for _ in range(8):
             await answer_current(pilot, right=True)
             await pilot.press("enter")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, UnknownsScreen)
         assert text_of(app, "#provider-title") == "Wat kun je hiermee?"
         shown = " ".join(str(w.render()) for w in app.screen.query(".unknown").results(Static))
         for action in lesson.actions:

@@ -23,14 +23,14 @@ from tutor.group.participant.screens.end import ParticipantEndScreen
 from tutor.group.participant.screens.join import JoinScreen
 from tutor.group.participant.screens.question import ParticipantQuestionScreen
 from tutor.group.participant.screens.step import ParticipantStepScreen
-from tutor.group.participant.screens.unknown import ParticipantReviewScreen
+from tutor.group.participant.screens.unknown import ParticipantUnknownScreen
 from tutor.group.participant.screens.wait import ParticipantWaitScreen
 from tutor.group.session import TrainerSession
 from tutor.group.trainer.app import TrainerApp
 from tutor.group.trainer.screens.question import TrainerQuestionScreen
 from tutor.group.trainer.screens.step import TrainerStepScreen
 from tutor.group.trainer.screens.summary import TrainerSummaryScreen
-from tutor.group.trainer.screens.unknown import TrainerReviewScreen
+from tutor.group.trainer.screens.unknown import TrainerUnknownScreen
 from tutor.store.group import AnswerClosed, SQLiteGroupStore
 from tutor.ui.widgets.barchart import BarChart
 from tutor.ui.widgets.pickrow import PickRow
@@ -194,12 +194,12 @@ async def test_a_whole_group_session(tmp_path: Path) -> None:
             await pt.press("r")
 
             # The open questions, with discussion prompts for the trainer.
-            while not isinstance(trainer.screen, TrainerReviewScreen):
+            while not isinstance(trainer.screen, TrainerUnknownScreen):
                 await pt.press("right")
             assert gs.DISCUSSION_PROMPTS[0] in screen_text(trainer)
             await follow(*participants)
             for app in apps:
-                assert isinstance(app.screen, ParticipantReviewScreen)
+                assert isinstance(app.screen, ParticipantUnknownScreen)
                 assert LESSON.unknowns[0].question in screen_text(app)
                 assert gs.DISCUSSION_PROMPTS[0] not in screen_text(app)
 

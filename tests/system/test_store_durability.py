@@ -42,7 +42,7 @@ from tutor.ui.screens.home import HomeScreen, LessonItem
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.question import QuestionScreen
 from tutor.ui.screens.result import ResultScreen
-from tutor.ui.screens.unknowns import ReviewScreen
+from tutor.ui.screens.unknowns import UnknownsScreen
 
 GOOD = load_content(GOOD_ROOT)
 GOOD_DAY = datetime.date(2026, 11, 2)
@@ -582,7 +582,7 @@ async def test_a_restarted_app_resumes_at_the_question_with_the_earlier_answers(
         for _ in range(5):
             await answer_current(pilot, right=True)
             await pilot.press("enter")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, UnknownsScreen)
         await pilot.press("enter")
         assert isinstance(app.screen, ResultScreen)
         assert str(app.screen.query_one("#score", Static).render()) == "7 van 8 goed"

@@ -22,7 +22,7 @@ from tutor.store.progress import FILE_NAME, open_progress, open_progress_for_app
 from tutor.ui.screens.home import HomeScreen, LessonItem
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.question import QuestionScreen
-from tutor.ui.screens.unknowns import ReviewScreen
+from tutor.ui.screens.unknowns import UnknownsScreen
 
 GOOD = load_content(GOOD_ROOT)
 
@@ -180,7 +180,7 @@ async def test_answers_are_stored_at_once_and_home_shows_done(store) -> None:  #
             await answer_current(pilot, right=index != 0)
             assert store.answer_count("mini-les") == index + 1  # committed before going on
             await pilot.press("enter")
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, UnknownsScreen)
         await pilot.press("enter", "escape")
         assert isinstance(app.screen, HomeScreen)
         status = " ".join(str(item.render()) for item in app.screen.query(LessonItem))
@@ -227,7 +227,7 @@ async def test_open_questions_can_be_saved_for_the_doctor(store) -> None:  # typ
         await pilot.pause()
         app.after_question(lesson, QuizRun([]))
         await pilot.pause()
-        assert isinstance(app.screen, ReviewScreen)
+        assert isinstance(app.screen, UnknownsScreen)
         await pilot.press("2")
         await pilot.click(".unknown")  # the first one, by mouse
         texts = [s.text for s in store.saved_questions()]

@@ -215,9 +215,9 @@ class LessonApp(App[None]):
 
     def show_unknowns(self, lesson: Lesson, run: QuizRun, *, push: bool = False) -> None:
         """Show "Wat we nog niet weten" and "Wat kun je hiermee?"."""
-        from tutor.ui.screens.unknowns import ReviewScreen
+        from tutor.ui.screens.unknowns import UnknownsScreen
 
-        screen = ReviewScreen(lesson, run, self.saved_questions)
+        screen = UnknownsScreen(lesson, run, self.saved_questions)
         if push:
             self.push_screen(screen)
         else:

@@ -214,9 +214,9 @@ class ParticipantApp(App[None]):
                 self.answers.get(position.index),
             )
         if position.kind == "review" and position.index < len(lesson.unknowns):
-            from tutor.group.participant.screens.unknown import ParticipantReviewScreen
+            from tutor.group.participant.screens.unknown import ParticipantUnknownScreen
 
-            return ParticipantReviewScreen(lesson, position)
+            return ParticipantUnknownScreen(lesson, position)
         if position.kind == "summary":
             from tutor.group.participant.screens.end import ParticipantEndScreen
 

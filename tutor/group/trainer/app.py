@@ -151,9 +151,9 @@ class TrainerApp(App[None]):
 
             return TrainerQuestionScreen(session)
         if session.kind == "review":
-            from tutor.group.trainer.screens.unknown import TrainerReviewScreen
+            from tutor.group.trainer.screens.unknown import TrainerUnknownScreen
 
-            return TrainerReviewScreen(session)
+            return TrainerUnknownScreen(session)
         if session.kind == "summary":
             from tutor.group.trainer.screens.summary import TrainerSummaryScreen
 

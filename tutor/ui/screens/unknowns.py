@@ -92,7 +92,7 @@ class OpenQuestion(Static):
         self.post_message(self.Clicked(self.number))
 
 
-class ReviewScreen(TutorScreen):
+class UnknownsScreen(TutorScreen):
     """The lesson's open questions, each with what is known around it."""
 
     BINDINGS = [

@@ -15,7 +15,7 @@ from tutor.group.participant.screens.base import ParticipantScreen
 from tutor.store.group import Position
 
 
-class ParticipantReviewScreen(ParticipantScreen):
+class ParticipantUnknownScreen(ParticipantScreen):
     """One open question of the article ("Wat we nog niet weten")."""
 
     def __init__(self, lesson: Lesson, position: Position) -> None:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from tutor.group.session import TrainerSession
 
 
-class TrainerReviewScreen(TrainerScreen):
+class TrainerUnknownScreen(TrainerScreen):
     """One open question of the article, and questions to discuss it with the group."""
 
     def __init__(self, session: TrainerSession) -> None:
