@@ -236,7 +236,7 @@ class LessonApp(App[None]):
         from tutor.ui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(keys=None))  # built from the bindings of the screen
 
     def action_source(self) -> None:
         """ "Bron": the article's passage behind the step on screen, or behind an answer."""

@@ -105,9 +105,7 @@ def parse_yaml(text: str, shown_as: str) -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        raise ContentError(
-            [Problem(shown_as, line, f"ongeldige YAML: {_describe(error)}")]
-        ) from None
+        raise ContentError([Problem(shown_as, line, _nesting_or_invalid(error))]) from None
     except yaml.YAMLError:
         raise ContentError([Problem(shown_as, 1, "ongeldige YAML")]) from None
     finally:
@@ -123,6 +121,13 @@ def _first_not_printable(text: str) -> int | None:
 
 def _codepoint(char: str) -> str:
     return describe_character(char)
+
+
+def _nesting_or_invalid(error: yaml.MarkedYAMLError) -> str:
+    """The Dutch reason for a parse error; newer libyaml stops deep flow nesting itself."""
+    if "maximum nesting depth" in (error.problem or ""):
+        return f"de YAML is te diep genest (hoogstens {MAX_DEPTH} niveaus)"
+    return f"ongeldige YAML: {_describe(error)}"
 
 
 def _describe(error: yaml.MarkedYAMLError) -> str:

@@ -95,7 +95,7 @@ class HomeScreen(TutorScreen):
     BINDINGS = [
         Binding("q", "app.quit", "Stoppen"),
         Binding("h", "app.start_review", "Herhalen"),
-        *[Binding(str(n), f"open({n})", show=False) for n in range(1, 10)],
+        *[Binding(str(n), f"open({n})", "Les openen", show=False) for n in range(1, 10)],
     ]
 
     def __init__(

@@ -30,7 +30,7 @@ class QuestionScreen(TutorScreen):
         Binding("left,backspace", "undo", "Ongedaan", show=False),
         Binding("g", "app.glossary", "Begrippen"),
         Binding("b", "app.source", "Bron"),
-        *[Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)],
+        *[Binding(str(n), f"pick({n})", "Antwoord kiezen", show=False) for n in range(1, 10)],
         Binding("z", "confidence('zeker')", "Zeker", show=False),
         Binding("t", "confidence('twijfel')", "Twijfel", show=False),
         Binding("k", "confidence('gok')", "Gok", show=False),
