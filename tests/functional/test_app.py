@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from conftest import GOOD_ROOT, PROJECT
+from conftest import GOOD_ROOT, PROJECT, SNAPSHOT_ROOT
 from pilot_helpers import answer_current
 from tutor.core.content.cards import read_cards
 from tutor.core.content.loader import load_content
@@ -25,6 +25,7 @@ from tutor.ui.widgets.diagrams import CascadeView
 
 SHIPPED = load_content(PROJECT)
 GOOD = load_content(GOOD_ROOT)
+FIXTURE = load_content(SNAPSHOT_ROOT)
 SIZES = [(80, 24), (120, 40)]
 
 
@@ -349,3 +350,23 @@ async def test_the_review_lists_the_actions_to_save() -> None:
         shown = " ".join(str(w.render()) for w in app.screen.query(".unknown").results(Static))
         for action in lesson.actions:
             assert action.text in shown
+
+
+async def test_a_cascade_step_says_what_right_does_until_the_next_step() -> None:
+    lesson = next(ls for ls in FIXTURE.lessons if any(s.diagram == "cascade" for s in ls.steps))
+    index = next(i for i, s in enumerate(lesson.steps) if s.diagram == "cascade")
+    links = lesson.diagrams.cascade  # type: ignore[union-attr]
+    assert links is not None
+    app = TutorApp(content=FIXTURE, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.push_screen(LessonScreen(lesson, index))
+        await pilot.pause()
+        view = app.screen.query_one(CascadeView)
+        assert f"volgende deel van het schema, 2 van {len(links)}" in view.render().plain
+        for _ in range(len(links) - 1):
+            await pilot.press("right")
+        assert isinstance(app.screen, LessonScreen) and app.screen.step_index == index
+        assert "verder met de les" in app.screen.query_one(CascadeView).render().plain
+        await pilot.press("right")
+        await pilot.pause()
+        assert not isinstance(app.screen, LessonScreen) or app.screen.step_index == index + 1

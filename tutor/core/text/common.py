@@ -118,7 +118,8 @@ KEY_NAMES = {
 HELP_MOUSE = "Je kunt ook overal klikken of tikken: op lessen, antwoorden en knoppen."
 
 CASCADE_TITLE = "De keten stap voor stap ({number} van {total})"
-CASCADE_HINT = "→ volgende schakel, ← vorige"
+CASCADE_HINT = "→ volgende deel van het schema, {number} van {total}  ·  ← vorige"
+CASCADE_HINT_LAST = "→ verder met de les (de volgende stap)  ·  ← vorige deel van het schema"
 TIMELINE_TITLE = "Tijdlijn: tijd na de behandeling"
 
 PROGRESS_UNAVAILABLE = (

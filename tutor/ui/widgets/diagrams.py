@@ -64,7 +64,13 @@ class CascadeView(Widget):
         text.append("\n")
         text.append(f"{current.label}: ", style="bold")
         text.append(current.text)
-        text.append(f"\n{strings.CASCADE_HINT}", style="dim italic")
+        # Say what → does here: it moves through the diagram before it moves to the next step.
+        total = len(self.links)
+        if self.current + 1 < total:
+            hint = strings.CASCADE_HINT.format(number=self.current + 2, total=total)
+        else:
+            hint = strings.CASCADE_HINT_LAST
+        text.append(f"\n{hint}", style="dim italic")
         return text
 
 
