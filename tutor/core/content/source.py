@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tutor.core.content.guard import UnreadableFile, read_source
 from tutor.core.content.lint import fold
 
 CONTEXT_CHARS = 320
@@ -21,7 +22,6 @@ _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
 _DATE = re.compile(
     rf"\b(\d{{1,2}} (?:{_MONTHS}) \d{{4}})\b|\bdate (\d{{4}}-\d{{2}}(?:-\d{{2}})?)\b"
 )
-_MAX_ARTICLE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -103,17 +103,11 @@ def find_passage(text: str, quote: str, context: int = CONTEXT_CHARS) -> Passage
 def passage_in(root: Path, source: str, quote: str) -> Passage | None:
     """The passage around `quote` in the article `source` (relative to the content root).
 
-    None when the article cannot be read as a regular file of at most 1 MB under
-    `root / "seeds"`, or does not hold the quote (lint reports both).
+    None when the article cannot be read (`guard.read_source`: a regular file of at
+    most 1 MB under the root's `seeds/`) or does not hold the quote; lint reports both.
     """
-    seeds = (root / "seeds").resolve()
-    path = (root / source).resolve()
     try:
-        if seeds not in path.parents or not path.is_file():
-            return None
-        if path.stat().st_size > _MAX_ARTICLE_BYTES:
-            return None
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_source(root, source)
+    except UnreadableFile:
         return None
     return find_passage(text, quote)
