@@ -35,6 +35,8 @@ Path = tuple[str | int, ...]
 """Where in a question's YAML a value is, e.g. `("key_points", 0)`."""
 Json = bool | list[int] | list[str]
 """The JSON-safe form of a response (the group store and the participant wire format)."""
+Form = dict[str, object]
+"""How a participant's web page lets one answer a question (JSON-safe; see `QuestionKind.form`)."""
 
 INDENT = "\u00a0" * 4
 """Non-breaking spaces: Textual drops plain spaces at the start of a line."""
@@ -146,6 +148,18 @@ class QuestionKind(ABC, Generic[Q, R]):
     def hand_labels(self, question: Q) -> list[str]:
         """The option texts hands are counted for (YAML order); empty if none."""
         return []
+
+    @abstractmethod
+    def form(self, question: Q, order: Sequence[int]) -> Form:
+        """How a participant's web page asks this question, in display order.
+
+        One of four modes, so the page needs no knowledge of question types:
+        `one` (tap one option; each option carries the whole `answer` to send),
+        `many` (tick several; send the sorted `value`s, or nothing when none),
+        `order` (tap the items in order; send their `value`s in that order) and
+        `grid` (per row one choice; send a list with the chosen choice `value`
+        at each row's `value`). Never says which answer is right.
+        """
 
     # --- answers ---------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from tutor.core.questions.base import (
     Bar,
     BarGroup,
     ChoiceResponse,
+    Form,
     Json,
     Presentation,
     QuestionKind,
@@ -36,6 +37,10 @@ class ChoiceKind(QuestionKind[C, ChoiceResponse], Generic[C]):
 
     def hand_labels(self, question: C) -> list[str]:
         return [option.text for option in question.options]
+
+    def form(self, question: C, order: Sequence[int]) -> Form:
+        options = [{"label": question.options[i].text, "value": i} for i in order]
+        return {"mode": "many", "options": options}
 
     def right_answer(self, question: C) -> ChoiceResponse:
         return frozenset(i for i, option in enumerate(question.options) if option.correct)

@@ -13,6 +13,7 @@ from tutor.core.questions.base import (
     Bar,
     BarGroup,
     EvidenceResponse,
+    Form,
     Json,
     Presentation,
     QuestionKind,
@@ -42,6 +43,15 @@ class EvidenceKind(QuestionKind[EvidenceQuestion, EvidenceResponse]):
             f"{number}. {question.statements[index].text}" for number, index in enumerate(order, 1)
         )
         return Presentation(header, tuple(strings.EVIDENCE_LABELS[level] for level in LEVELS))
+
+    def form(self, question: EvidenceQuestion, order: Sequence[int]) -> Form:
+        return {
+            "mode": "grid",
+            "rows": [{"label": question.statements[i].text, "value": i} for i in order],
+            "choices": [
+                {"label": strings.EVIDENCE_LABELS[level], "value": level} for level in LEVELS
+            ],
+        }
 
     def right_answer(self, question: EvidenceQuestion) -> EvidenceResponse:
         return tuple(statement.level for statement in question.statements)

@@ -16,6 +16,7 @@ from tutor.core.questions.base import (
     Bar,
     BarGroup,
     ChoiceResponse,
+    Form,
     Json,
     Path,
     Presentation,
@@ -48,6 +49,15 @@ class ExplainKind(QuestionKind[ExplainQuestion, ChoiceResponse]):
 
     def presented(self, question: ExplainQuestion, order: Sequence[int]) -> Presentation:
         return Presentation((), tuple(question.key_points[i].text for i in order))
+
+    def form(self, question: ExplainQuestion, order: Sequence[int]) -> Form:
+        # The model answer is the learner's own check (teach-back), not a hidden key: the
+        # participant opens it before ticking which key points their answer had.
+        return {
+            "mode": "many",
+            "model_answer": question.model_answer,
+            "options": [{"label": question.key_points[i].text, "value": i} for i in order],
+        }
 
     def right_answer(self, question: ExplainQuestion) -> ChoiceResponse:
         return frozenset(range(len(question.key_points)))

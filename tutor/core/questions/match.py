@@ -10,6 +10,7 @@ from tutor.core.questions import gift_format as g
 from tutor.core.questions.base import (
     Bar,
     BarGroup,
+    Form,
     Json,
     PlacementResponse,
     Presentation,
@@ -33,6 +34,13 @@ class MatchKind(QuestionKind[MatchQuestion, PlacementResponse]):
     def presented(self, question: MatchQuestion, order: Sequence[int]) -> Presentation:
         terms = ", ".join(pair.term for pair in question.pairs)
         return Presentation((terms,), tuple(question.pairs[i].meaning for i in order))
+
+    def form(self, question: MatchQuestion, order: Sequence[int]) -> Form:
+        return {
+            "mode": "grid",
+            "rows": [{"label": pair.term, "value": i} for i, pair in enumerate(question.pairs)],
+            "choices": [{"label": question.pairs[i].meaning, "value": i} for i in order],
+        }
 
     def right_answer(self, question: MatchQuestion) -> PlacementResponse:
         return tuple(range(len(question.pairs)))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from tutor.core.content.models import OrderQuestion
 from tutor.core.questions import gift_format as g
 from tutor.core.questions.base import (
+    Form,
     Json,
     PlacementResponse,
     Presentation,
@@ -37,6 +38,12 @@ class OrderKind(QuestionKind[OrderQuestion, PlacementResponse]):
 
     def presented(self, question: OrderQuestion, order: Sequence[int]) -> Presentation:
         return Presentation((), tuple(question.items[i] for i in order))
+
+    def form(self, question: OrderQuestion, order: Sequence[int]) -> Form:
+        return {
+            "mode": "order",
+            "options": [{"label": question.items[i], "value": i} for i in order],
+        }
 
     def right_answer(self, question: OrderQuestion) -> PlacementResponse:
         return tuple(range(len(question.items)))

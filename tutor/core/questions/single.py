@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tutor.core.content.models import SingleQuestion
 from tutor.core.questions import gift_format as g
+from tutor.core.questions.base import Form
 from tutor.core.questions.choice import ChoiceKind
 
 
@@ -15,6 +18,10 @@ class SingleKind(ChoiceKind[SingleQuestion]):
 
     def max_chosen(self, question: SingleQuestion) -> int:
         return 1
+
+    def form(self, question: SingleQuestion, order: Sequence[int]) -> Form:
+        options = [{"label": question.options[i].text, "answer": [i]} for i in order]
+        return {"mode": "one", "options": options}
 
     def key_is_longest(self, question: SingleQuestion) -> bool | None:
         """True when the right option has more characters than every other option."""

@@ -11,6 +11,7 @@ from tutor.core.questions.base import (
     INDENT,
     Bar,
     BarGroup,
+    Form,
     Json,
     Presentation,
     QuestionKind,
@@ -47,6 +48,10 @@ class TrueFalseKind(QuestionKind[TrueFalseQuestion, TrueFalseResponse]):
 
     def hand_labels(self, question: TrueFalseQuestion) -> list[str]:
         return list(LABELS)
+
+    def form(self, question: TrueFalseQuestion, order: Sequence[int]) -> Form:
+        options = [{"label": LABELS[i], "answer": i == 0} for i in order]
+        return {"mode": "one", "options": options}
 
     def right_answer(self, question: TrueFalseQuestion) -> TrueFalseResponse:
         return question.answer
