@@ -35,10 +35,11 @@ MAX_TOKEN_LENGTH = 64
 MAX_LESSON_ID_LENGTH = 60
 MAX_INDEX = 999
 MAX_OPTIONS = 9
-MAX_PARTICIPANTS = 200
+MAX_PARTICIPANTS = 1000
 MAX_URL_LENGTH = 200
-SESSION_LIFETIME = 12 * 3600.0
-"""Seconds after the last activity (trainer move, join, answer) that a session expires."""
+SESSION_LIFETIME = 3 * 3600.0
+"""Seconds after the last activity (trainer move or heartbeat, join, answer) that a session
+expires; a running trainer keeps its session alive, a crashed one can resume it meanwhile."""
 PRESENT_WINDOW = 30.0
 """A participant counts as present when seen within this many seconds."""
 
@@ -98,6 +99,17 @@ class Position:
     revealed: bool = False
     discuss: bool = False
     ended: bool = False
+    trainer_seen: float = 0.0
+    """When the trainer's program last said it is there (store clock, seconds)."""
+
+
+@dataclass(frozen=True)
+class OpenSession:
+    """A session that was not ended, e.g. after the trainer's program crashed."""
+
+    code: str
+    lesson_id: str
+    last_active: float
 
 
 class GroupStore(Protocol):
@@ -126,6 +138,32 @@ class GroupStore(Protocol):
 
     def join(self, code: str) -> str:
         """Add a participant and return their random token."""
+
+    def rejoin(self, code: str, token: str) -> bool:
+        """Whether `token` is a participant of this live session (their slot is kept)."""
+
+    def answers_of(self, code: str, token: str) -> dict[int, str]:
+        """A participant's own answers, by question index (JSON)."""
+
+    def touch_trainer(self, code: str) -> None:
+        """Note that the trainer's program is still there."""
+
+    def set_connected(self, code: str, count: int) -> None:
+        """Record how many participants are connected to the server right now."""
+
+    def connected_count(self, code: str) -> int:
+        """How many participants the server last said are connected."""
+
+    def open_sessions(self) -> list[OpenSession]:
+        """Sessions not ended and not expired, most recent first (to resume after a crash)."""
+
+    def revealed(self, code: str) -> set[int]:
+        """The questions whose answer was revealed."""
+
+    def answer_many(
+        self, code: str, answers: list[tuple[str, int, str | None]]
+    ) -> list[GroupStoreError | None]:
+        """Store many answers (token, question, JSON or None to withdraw) in one go."""
 
     def seen(self, code: str, token: str) -> None:
         """Note that a participant is still there."""
@@ -174,7 +212,9 @@ CREATE TABLE IF NOT EXISTS sessions (
     discuss INTEGER NOT NULL DEFAULT 0,
     ended INTEGER NOT NULL DEFAULT 0,
     created REAL NOT NULL,
-    last_active REAL NOT NULL
+    last_active REAL NOT NULL,
+    trainer_seen REAL NOT NULL DEFAULT 0,
+    connected INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS reveals (
     code TEXT NOT NULL,
@@ -248,6 +288,7 @@ class SQLiteGroupStore:
         self.path = path if path is not None else default_path()
         # Group data is short-lived: no fsync per commit, so answers land fast.
         self._db = open_database(self.path, SCHEMA, durable=False).connection
+        self._add_columns()
         self._lock = threading.Lock()
         self._clock = clock
 
@@ -255,6 +296,15 @@ class SQLiteGroupStore:
         """Close the connection."""
         with self._lock:
             self._db.close()
+
+    def _add_columns(self) -> None:
+        """Bring a database made by an earlier version up to date (new columns only)."""
+        have = {row[1] for row in self._db.execute("PRAGMA table_info(sessions)")}
+        for name, spec in (("trainer_seen", "REAL"), ("connected", "INTEGER")):
+            if name not in have:
+                self._db.execute(
+                    f"ALTER TABLE sessions ADD COLUMN {name} {spec} NOT NULL DEFAULT 0"
+                )
 
     @contextmanager
     def _read(self) -> Iterator[None]:
@@ -319,7 +369,7 @@ class SQLiteGroupStore:
     def _live(self, code: str, *, allow_ended: bool = True) -> tuple[str, ...]:
         """The session row, checked for existence, expiry and end (caller holds the lock)."""
         row = self._db.execute(
-            "SELECT lesson_id, kind, position, sub, discuss, ended, last_active "
+            "SELECT lesson_id, kind, position, sub, discuss, ended, last_active, trainer_seen "
             "FROM sessions WHERE code = ?",
             (code,),
         ).fetchone()
@@ -354,10 +404,11 @@ class SQLiteGroupStore:
         _check_index(sub)
         with self._write():
             self._live(code, allow_ended=False)
+            now = self._clock()
             self._db.execute(
                 "UPDATE sessions SET kind = ?, position = ?, sub = ?, discuss = ?, "
-                "last_active = ? WHERE code = ?",
-                (kind, index, sub, int(discuss), self._clock(), code),
+                "last_active = ?, trainer_seen = ? WHERE code = ?",
+                (kind, index, sub, int(discuss), now, now, code),
             )
             if revealed and kind == "question":
                 self._db.execute(
@@ -368,7 +419,7 @@ class SQLiteGroupStore:
         """Where the trainer is (raises `UnknownSession` or `ExpiredSession`)."""
         code = normalise_code(code)
         with self._read():
-            lesson_id, kind, index, sub, discuss, ended, _ = self._live(code)
+            lesson_id, kind, index, sub, discuss, ended, _, trainer_seen = self._live(code)
             revealed = kind == "question" and self._revealed(code, int(index))
         return Position(
             lesson_id=str(lesson_id),
@@ -378,6 +429,7 @@ class SQLiteGroupStore:
             revealed=revealed,
             discuss=bool(discuss),
             ended=bool(ended),
+            trainer_seen=float(trainer_seen),
         )
 
     def _revealed(self, code: str, question_index: int) -> bool:
@@ -405,6 +457,127 @@ class SQLiteGroupStore:
             )
             self._touch(code)
         return token
+
+    def rejoin(self, code: str, token: str) -> bool:
+        """Whether `token` is a participant of this live session (their slot is kept)."""
+        code = normalise_code(code)
+        if not isinstance(token, str) or not 0 < len(token) <= MAX_TOKEN_LENGTH:
+            return False
+        with self._write():
+            self._live(code, allow_ended=False)
+            found = self._db.execute(
+                "UPDATE participants SET last_seen = ? WHERE code = ? AND token = ?",
+                (self._clock(), code, token),
+            ).rowcount
+        return bool(found)
+
+    def answers_of(self, code: str, token: str) -> dict[int, str]:
+        """A participant's own answers, by question index (JSON)."""
+        code, token = normalise_code(code), _check_token(token)
+        with self._read():
+            rows = self._db.execute(
+                "SELECT question, response FROM answers WHERE code = ? AND token = ?",
+                (code, token),
+            ).fetchall()
+        return {int(question): str(response) for question, response in rows}
+
+    def touch_trainer(self, code: str) -> None:
+        """Note that the trainer's program is still there (keeps the session alive)."""
+        code = normalise_code(code)
+        now = self._clock()
+        with self._write():
+            self._db.execute(
+                "UPDATE sessions SET trainer_seen = ?, last_active = ? "
+                "WHERE code = ? AND ended = 0",
+                (now, now, code),
+            )
+
+    def set_connected(self, code: str, count: int) -> None:
+        """Record how many participants are connected to the server right now."""
+        code = normalise_code(code)
+        _check_index(count, MAX_PARTICIPANTS * 10)
+        with self._write():
+            self._db.execute("UPDATE sessions SET connected = ? WHERE code = ?", (count, code))
+
+    def connected_count(self, code: str) -> int:
+        """How many participants the server last said are connected."""
+        code = normalise_code(code)
+        with self._read():
+            row = self._db.execute(
+                "SELECT connected FROM sessions WHERE code = ?", (code,)
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    def open_sessions(self) -> list[OpenSession]:
+        """Sessions not ended and not expired, most recent first (to resume after a crash)."""
+        with self._read():
+            rows = self._db.execute(
+                "SELECT code, lesson_id, last_active FROM sessions "
+                "WHERE ended = 0 AND last_active >= ? ORDER BY last_active DESC",
+                (self._clock() - SESSION_LIFETIME,),
+            ).fetchall()
+        return [OpenSession(str(c), str(lesson), float(at)) for c, lesson, at in rows]
+
+    def revealed(self, code: str) -> set[int]:
+        """The questions whose answer was revealed."""
+        code = normalise_code(code)
+        with self._read():
+            rows = self._db.execute("SELECT question FROM reveals WHERE code = ?", (code,))
+            return {int(row[0]) for row in rows}
+
+    def answer_many(
+        self, code: str, answers: list[tuple[str, int, str | None]]
+    ) -> list[GroupStoreError | None]:
+        """Store many answers (token, question, JSON or None to withdraw) in one transaction.
+
+        Returns, per answer, None when it was stored or the error that refused it
+        (the others are stored all the same).
+        """
+        code = normalise_code(code)
+        results: list[GroupStoreError | None] = []
+        with self._write():
+            self._live(code, allow_ended=False)
+            revealed = {
+                int(row[0])
+                for row in self._db.execute("SELECT question FROM reveals WHERE code = ?", (code,))
+            }
+            now = self._clock()
+            for token, question_index, response_json in answers:
+                try:
+                    _check_token(token)
+                    _check_index(question_index)
+                    if response_json is not None and (
+                        not isinstance(response_json, str)
+                        or not response_json
+                        or len(response_json.encode("utf-8")) > MAX_RESPONSE_BYTES
+                    ):
+                        raise InvalidInput("response")
+                    if question_index in revealed:
+                        raise AnswerClosed(code)
+                    known = self._db.execute(
+                        "UPDATE participants SET last_seen = ? WHERE code = ? AND token = ?",
+                        (now, code, token),
+                    ).rowcount
+                    if not known:
+                        raise UnknownSession(code)
+                except GroupStoreError as error:
+                    results.append(error)
+                    continue
+                if response_json is None:
+                    self._db.execute(
+                        "DELETE FROM answers WHERE code = ? AND question = ? AND token = ?",
+                        (code, question_index, token),
+                    )
+                else:
+                    self._db.execute(
+                        "INSERT INTO answers (code, question, token, response) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (code, question, token) "
+                        "DO UPDATE SET response = excluded.response",
+                        (code, question_index, token, response_json),
+                    )
+                results.append(None)
+            self._touch(code)
+        return results
 
     def seen(self, code: str, token: str) -> None:
         """Note that a participant is still there."""

@@ -125,3 +125,56 @@ SERVE_LOCAL = (
 )
 SERVE_STOP = "Stoppen: Ctrl+C"
 SERVE_PORT_BUSY = "Poort {port} is al in gebruik. Kies een andere met --port."
+
+# The participants' web page (tutor/group/web); the page reads `WEB_TEXTS` from its HTML.
+WEB_REVIEW_PLACE = "Wat we nog niet weten ({number} van {total})"
+WEB_TOO_MANY_TRIES = "Te veel pogingen met een verkeerde code. Wacht een minuut en probeer het dan opnieuw."
+WEB_BAD_REQUEST = "Dat begreep de server niet. Laad de pagina opnieuw."
+WEB_NOT_OPEN = "Deze vraag staat niet meer open."
+WEB_BUSY = "Het is even te druk. We proberen het zo opnieuw."
+WEB_NOT_FOUND = "Deze pagina bestaat niet."
+WEB_SERVER_ERROR = "Er ging iets mis op de server. We proberen het opnieuw."
+WEB_TEXTS = {
+    "join_title": JOIN_TITLE,
+    "join_intro": JOIN_INTRO,
+    "code_label": JOIN_CODE,
+    "join_button": JOIN_BUTTON,
+    "bad_code": JOIN_BAD_CODE,
+    "joining": "Even geduld…",
+    "waiting": WAITING,
+    "following": FOLLOWING,
+    "lost": "Verbinding kwijt, we proberen het opnieuw…",
+    "back": "Verbinding is er weer.",
+    "away": "De trainer is even weg. Je blijft in de sessie: het scherm gaat vanzelf verder.",
+    "key_point": "Onthoud",
+    "evidence": "Hoe zeker is dit?",
+    "cascade": "De keten stap voor stap",
+    "hint_one": "Tik op je antwoord. Het gaat vanzelf naar de trainer.",
+    "hint_many": PARTICIPANT_MULTIPLE_HINT + " Het gaat vanzelf naar de trainer.",
+    "hint_order": "Tik de onderdelen aan in de goede volgorde: eerst wat eerst komt.",
+    "hint_grid": "Kies bij elke regel het antwoord dat erbij hoort.",
+    "hint_explain": "Bedenk eerst zelf je uitleg. Tik dan op 'Toon het antwoord'.",
+    "explain_reveal": "Toon het antwoord",
+    "explain_model": "Een goede uitleg",
+    "explain_tick": PARTICIPANT_EXPLAIN_HINT,
+    "order_yours": "Jouw volgorde",
+    "order_reset": "Opnieuw beginnen",
+    "choose": "Kies…",
+    "sent": PARTICIPANT_HINT_SENT,
+    "not_sent": "Nog niet verstuurd: maak je antwoord af.",
+    "sending": "Versturen…",
+    "closed": PARTICIPANT_HINT_CLOSED,
+    "too_late": PARTICIPANT_TOO_LATE,
+    "right": "Goed!",
+    "wrong": "Niet goed.",
+    "no_answer": PARTICIPANT_NO_ANSWER,
+    "answer_key": "Het goede antwoord",
+    "quote": "Uit het artikel:",
+    "review_title": "Wat we nog niet weten",
+    "end_title": END_TITLE,
+    "end_thanks": END_THANKS,
+    "end_ended": END_ENDED,
+    "end_close": END_CLOSE,
+    "end_unknowns": "Wat we nog niet weten",
+    "anonymous": "Je antwoorden zijn anoniem: de trainer ziet alleen hoeveel mensen welk antwoord kozen.",
+}
