@@ -128,7 +128,9 @@ SERVE_PORT_BUSY = "Poort {port} is al in gebruik. Kies een andere met --port."
 
 # The participants' web page (tutor/group/web); the page reads `WEB_TEXTS` from its HTML.
 WEB_REVIEW_PLACE = "Wat we nog niet weten ({number} van {total})"
-WEB_TOO_MANY_TRIES = "Te veel pogingen met een verkeerde code. Wacht een minuut en probeer het dan opnieuw."
+WEB_TOO_MANY_TRIES = (
+    "Te veel pogingen met een verkeerde code. Wacht een minuut en probeer het dan opnieuw."
+)
 WEB_BAD_REQUEST = "Dat begreep de server niet. Laad de pagina opnieuw."
 WEB_NOT_OPEN = "Deze vraag staat niet meer open."
 WEB_BUSY = "Het is even te druk. We proberen het zo opnieuw."
@@ -176,5 +178,5 @@ WEB_TEXTS = {
     "end_ended": END_ENDED,
     "end_close": END_CLOSE,
     "end_unknowns": "Wat we nog niet weten",
-    "anonymous": "Je antwoorden zijn anoniem: de trainer ziet alleen hoeveel mensen welk antwoord kozen.",
+    "anonymous": PARTICIPANT_HELP_TEXT,
 }

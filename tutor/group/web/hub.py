@@ -149,19 +149,8 @@ class Hub:
         except (UnknownSession, ExpiredSession):
             position = Position(self.position.lesson_id, "summary", ended=True)
         away = self.clock() - position.trainer_seen > AWAY_AFTER
-        trainer_view = (position.kind, position.index, position.sub, position.revealed)
-        before = (
-            self.position.kind,
-            self.position.index,
-            self.position.sub,
-            self.position.revealed,
-        )
-        if (
-            trainer_view == before
-            and position.discuss == self.position.discuss
-            and position.ended == self.position.ended
-            and away == self.away
-        ):
+        same = replace(position, trainer_seen=0.0) == replace(self.position, trainer_seen=0.0)
+        if same and away == self.away:
             self.position = position
             return False
         self.position, self.away = position, away
