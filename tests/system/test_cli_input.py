@@ -27,29 +27,29 @@ def _refused(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 @pytest.mark.parametrize("port", ["99999", "65536", "0", "-1", "abc", "80.5", "", "1e3"])
-def test_serve_port_is_checked_by_argparse_in_dutch(
+def test_trainer_port_is_checked_by_argparse_in_dutch(
     port: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    err = _refused(["serve", "--port", port], capsys)
-    assert err.startswith("gebruik: tutor serve")
+    err = _refused(["trainer", "--port", port], capsys)
+    assert err.startswith("gebruik: tutor trainer")
     assert "is geen geldige poort: kies een getal van 1 tot en met 65535" in err
 
 
 @pytest.mark.parametrize("port", ["1", "8000", "65535"])
 def test_valid_ports_are_accepted(port: str) -> None:
-    assert build_parser().parse_args(["serve", "--port", port]).port == int(port)
+    assert build_parser().parse_args(["trainer", "--port", port]).port == int(port)
 
 
 @pytest.mark.parametrize("host", ["", "999.1.1.1", "a b", "x\x1b[2J", "a..b"])
-def test_serve_host_is_checked_by_argparse(host: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_trainer_host_is_checked_by_argparse(host: str, capsys: pytest.CaptureFixture[str]) -> None:
     """An empty --host (an unset shell variable) would listen on every network."""
-    err = _refused(["serve", "--host", host], capsys)
+    err = _refused(["trainer", "--host", host], capsys)
     assert "is geen geldig adres" in err and "\x1b" not in err
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "0.0.0.0", "::1", "localhost", "mijn-pc.local"])
 def test_valid_hosts_are_accepted(host: str) -> None:
-    assert build_parser().parse_args(["serve", "--host", host]).host == host
+    assert build_parser().parse_args(["trainer", "--host", host]).host == host
 
 
 # --- --idle -----------------------------------------------------------------------

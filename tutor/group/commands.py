@@ -1,4 +1,4 @@
-"""The subcommands `tutor trainer`, `tutor join` and `tutor serve` (Dutch help).
+"""The subcommands `tutor trainer` and `tutor join` (Dutch help).
 
 Only argparse is imported at module level, so `tutor --help` stays fast; each
 run function imports what it needs.
@@ -19,9 +19,13 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
     """Add the group-session subcommands to the `tutor` parser."""
     trainer = commands.add_parser(
         "trainer",
-        help="leid een groepssessie (presentatiemodus met code voor deelnemers)",
-        description="Leid een groep door een les op een beamer. Deelnemers doen mee met "
-        "'tutor join' of in de browser via 'tutor serve'.",
+        help="leid een groepssessie (presentatiemodus met QR-code en code voor deelnemers)",
+        description="Leid een groep door een les op een beamer. Deelnemers scannen de QR-code "
+        "met hun telefoon (of openen het adres in hun browser) of doen mee met 'tutor join'. "
+        "Daarvoor start de trainer een kleine webserver die bereikbaar is in het lokale "
+        "netwerk (wifi) van deze computer, op poort 8000 of de eerste vrije daarna. Iedereen "
+        "in dat netwerk kan de pagina openen; meedoen kan alleen met de code. De server stopt "
+        "als de sessie stopt. Met --local kan alleen deze computer meedoen.",
     )
     content_option(trainer)
     trainer.add_argument("--lesson", metavar="ID", help="de les (standaard: kies uit de lijst)")
@@ -32,9 +36,27 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
         help="bewaar de samenvatting van de sessie als Markdown (zonder namen)",
     )
     trainer.add_argument(
-        "--url",
+        "--host",
+        type=_host,
+        default=None,
+        help="adres om op te luisteren (standaard 0.0.0.0: het hele lokale netwerk)",
+    )
+    trainer.add_argument(
+        "--port",
+        type=_port,
+        default=None,
+        help="poort, 1 tot en met 65535 (standaard 8000, of de eerste vrije tot 8009)",
+    )
+    trainer.add_argument(
+        "--public-url",
+        type=_public_url,
         metavar="ADRES",
-        help="het adres dat deelnemers openen (standaard: wat 'tutor serve' meldt)",
+        help="het adres dat deelnemers openen, als dat anders is (bijv. achter een reverse proxy)",
+    )
+    trainer.add_argument(
+        "--local",
+        action="store_true",
+        help="alleen bereikbaar op deze computer (127.0.0.1), bijvoorbeeld om te oefenen",
     )
     trainer.set_defaults(run=run_trainer)
 
@@ -46,24 +68,6 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
     content_option(join)
     join.add_argument("--code", metavar="CODE", help="de code van zes cijfers van de trainer")
     join.set_defaults(run=run_join)
-
-    serve = commands.add_parser(
-        "serve",
-        help="laat deelnemers meedoen in hun browser",
-        description="Biedt 'tutor join' aan in de browser (textual-serve). Standaard alleen "
-        "op deze computer bereikbaar (127.0.0.1).",
-    )
-    content_option(serve)
-    serve.add_argument("--host", type=_host, default="127.0.0.1", help="adres om op te luisteren")
-    serve.add_argument(
-        "--port", type=_port, default=8000, help="poort, 1 tot en met 65535 (standaard 8000)"
-    )
-    serve.add_argument(
-        "--public-url",
-        metavar="ADRES",
-        help="het adres dat deelnemers openen, als dat anders is (bijv. achter een proxy)",
-    )
-    serve.set_defaults(run=run_serve)
 
 
 _LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -121,6 +125,29 @@ def _port(value: str) -> int:
     return port
 
 
+MAX_URL = 200
+
+
+def _public_url(value: str) -> str:
+    """`--public-url`: an http(s) address without spaces or control characters."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value) if len(value) <= MAX_URL else None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in value)
+        or parts.query
+        or parts.fragment
+    ):
+        raise argparse.ArgumentTypeError(
+            f"'{_shown(value)}' is geen geldig adres: geef bijvoorbeeld https://quiz.example.nl/ "
+            f"(http of https, zonder spaties, hoogstens {MAX_URL} tekens)"
+        )
+    return value
+
+
 def _content(args: argparse.Namespace) -> Path | None:
     from tutor.cli import content_root
 
@@ -146,13 +173,21 @@ def run_trainer(args: argparse.Namespace) -> int:
         print(gs.STORE_UNAVAILABLE.format(error=error), file=sys.stderr)
         return 1
     from tutor.group.trainer.app import TrainerApp
+    from tutor.group.trainer.web import WebOptions
 
+    if args.local and args.host not in (None, "127.0.0.1", "::1", "localhost"):
+        print(gs.LOCAL_AND_HOST, file=sys.stderr)
+        return 2
+    host = "127.0.0.1" if args.local else (args.host or "0.0.0.0")
+    web = WebOptions(
+        host=host,
+        port=args.port or 8000,
+        tries=1 if args.port else 10,
+        public_url=args.public_url,
+        content_root=_content(args),
+    )
     app = TrainerApp(
-        content=content,
-        lesson_id=args.lesson,
-        store=store,
-        summary_path=args.summary,
-        address=args.url,
+        content=content, lesson_id=args.lesson, store=store, summary_path=args.summary, web=web
     )
     try:
         app.run()
@@ -181,10 +216,3 @@ def run_join(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    """Serve `tutor join` to browsers."""
-    from tutor.group.serve import serve
-
-    return serve(args.host, args.port, content=_content(args), url=args.public_url)

@@ -33,7 +33,8 @@ class TrainerSession:
         store: The shared store.
         lesson: The lesson the group goes through.
         questions: The lesson's quiz questions (may be empty).
-        code: An existing session to continue; a new session is opened when None.
+        code: An existing session to continue where it was (same code, same answers);
+            a new session is opened when None.
 
     Attributes:
         code: The six-digit code participants type.
@@ -62,6 +63,20 @@ class TrainerSession:
         self.revealed: set[int] = set()
         self._hands: list[tuple[int, int]] = []
         self._stops = self._make_stops()
+        if code is not None:
+            self._restore()
+
+    def _restore(self) -> None:
+        """Continue where an earlier program left this session (e.g. after a crash)."""
+        position = self.store.position(self.code)
+        self.revealed = {i for i in self.store.revealed(self.code) if i < len(self.questions)}
+        if (position.kind, position.index) in self._stops:
+            self.kind, self.index = position.kind, position.index
+            step = self.step
+            limit = cascade_length(self.lesson, step) if step is not None else 0
+            self.sub = position.sub if position.sub < limit else 0
+            self.discuss = position.discuss
+        self.store.touch_trainer(self.code)
 
     def _make_stops(self) -> list[tuple[PositionKind, int]]:
         stops: list[tuple[PositionKind, int]] = [("lobby", 0)]

@@ -190,13 +190,13 @@ class GroupStore(Protocol):
         """Show-of-hands votes per option index."""
 
     def announce_address(self, url: str) -> None:
-        """Record the address `tutor serve` serves on (call again to say it still runs)."""
+        """Record the participants' server's address (call again to say it still runs)."""
 
     def withdraw_address(self, url: str) -> None:
-        """Say that `tutor serve` stopped serving on `url`."""
+        """Say that the participants' server stopped serving on `url`."""
 
     def announced_address(self) -> str | None:
-        """The address of a running `tutor serve`, if any announced itself recently."""
+        """The address of a running participants' server, if any announced itself recently."""
 
     def close(self) -> None:
         """Close the connection."""
@@ -248,7 +248,7 @@ CREATE TABLE IF NOT EXISTS servers (
 """
 
 SERVER_WINDOW = 30.0
-"""A `tutor serve` address counts while it was announced within this many seconds."""
+"""A server address counts while it was announced within this many seconds."""
 
 
 def default_path() -> Path:
@@ -697,10 +697,10 @@ class SQLiteGroupStore:
             ).fetchall()
         return {int(option): int(votes) for option, votes in rows}
 
-    # The address of `tutor serve` -----------------------------------------
+    # The address of the participants' server--------------------------------------
 
     def announce_address(self, url: str) -> None:
-        """Record the address `tutor serve` serves on (call again to say it still runs)."""
+        """Record the participants' server's address (call again to say it still runs)."""
         if not isinstance(url, str) or not 0 < len(url) <= MAX_URL_LENGTH:
             raise InvalidInput("url")
         with self._write():
@@ -711,12 +711,12 @@ class SQLiteGroupStore:
             )
 
     def withdraw_address(self, url: str) -> None:
-        """Say that `tutor serve` stopped serving on `url`."""
+        """Say that the participants' server stopped serving on `url`."""
         with self._write():
             self._db.execute("DELETE FROM servers WHERE url = ?", (url,))
 
     def announced_address(self) -> str | None:
-        """The address of a running `tutor serve`, if any announced itself recently."""
+        """The address of a running participants' server, if any announced itself recently."""
         with self._read():
             row = self._db.execute(
                 "SELECT url FROM servers WHERE seen >= ? ORDER BY seen DESC LIMIT 1",

@@ -1,4 +1,4 @@
-"""Every Dutch text of the group sessions (trainer, participants, serve).
+"""Every Dutch text of the group sessions (trainer, participants, the web page).
 
 Kept in one place, next to `tutor.core.text.common`, so wording is consistent and easy to
 review. Never imports Textual.
@@ -12,11 +12,20 @@ CODE_SHORT = "Code {code}"
 
 # Trainer
 LOBBY_INTRO = "Doe mee met je eigen telefoon of laptop. Je antwoorden zijn anoniem."
-LOBBY_OPEN = "Open in je browser:"
-LOBBY_NO_SERVER = "Deelnemen in de browser kan zodra 'tutor serve' draait."
-LOBBY_TERMINAL = "Of typ in een terminal: tutor join --code {code}"
+LOBBY_OPEN = "Of open dit adres:"
+LOBBY_SCAN = "Scan de code met de camera van je telefoon."
+LOBBY_NETWORK = "Je telefoon of laptop moet op hetzelfde (wifi-)netwerk zitten als deze computer."
+LOBBY_LOCAL = "Alleen deze computer kan meedoen (--local): handig om te oefenen."
+LOBBY_STARTING = "De pagina voor deelnemers start…"
+LOBBY_NO_SERVER = "Meedoen met telefoon of laptop kan in deze sessie niet."
+LOBBY_WEB_FAILED = (
+    "De pagina voor deelnemers kon niet starten: {reason}. Handen tellen kan wel (zie ?)."
+)
+WEB_FAILED_PORT = "de poort is bezet (probeer --port met een ander getal)"
+WEB_FAILED_OTHER = "zie het logbestand {log}"
+LOBBY_TERMINAL = "In een terminal: tutor join --url {url} --code {code}"
 LOBBY_START = "Druk op → om te beginnen."
-PRESENT = "Meedoen: {count}"
+PRESENT = "Verbonden: {count}"
 ANSWERS = "Antwoorden: {count}"
 ANSWERS_WITH_HANDS = "Antwoorden: {count} (waarvan {hands} handen)"
 NOTE_TITLE = "Voor de trainer"
@@ -56,6 +65,16 @@ SUMMARY_TIP = "Tip: met 'tutor trainer --summary BESTAND' bewaar je dit overzich
 SUMMARY_FILE_TITLE = "Samenvatting groepssessie: {title}"
 SUMMARY_FILE_DATE = "Datum: {date}"
 SUMMARY_FILE_NO_NAMES = "Dit overzicht bevat geen namen. Antwoorden zijn anoniem gegeven."
+RESUME_SESSION_TITLE = "Deze sessie is nog niet afgesloten"
+RESUME_SESSION_TEXT = (
+    "Sessie {code} van deze les liep {minutes} minuten geleden nog, bijvoorbeeld omdat het "
+    "programma onverwacht stopte. Ga je verder, dan houdt de groep dezelfde code en dezelfde "
+    "antwoorden, en gaan telefoons die nog open staan vanzelf mee."
+)
+BUTTON_RESUME_SESSION = "Doorgaan met sessie {code} (d)"
+BUTTON_RESUME_SESSION_KEY = "Doorgaan"
+BUTTON_NEW_SESSION = "Nieuwe sessie (n)"
+LOCAL_AND_HOST = "--local en --host gaan niet samen: --local luistert alleen op 127.0.0.1."
 QUIT_CONFIRM = "Druk nog een keer op q om de sessie te stoppen."
 LESSON_UNKNOWN = "Les '{lesson}' bestaat niet. Kies uit: {choices}"
 STORE_PROBLEM = "Dat lukte niet: de groepsopslag reageert niet. Probeer het zo nog eens."
@@ -116,15 +135,6 @@ PARTICIPANT_HELP_TEXT = (
     "De trainer bepaalt wat je ziet. Je antwoorden zijn anoniem: de trainer ziet alleen hoeveel "
     "mensen welk antwoord kozen."
 )
-
-# Serve
-SERVE_OPEN = "Deelnemers openen in hun browser: {url}"
-SERVE_LOCAL = (
-    "Alleen deze computer kan dit adres openen. Voor telefoons of laptops in hetzelfde netwerk: "
-    "start met --host 0.0.0.0 (en eventueel --public-url)."
-)
-SERVE_STOP = "Stoppen: Ctrl+C"
-SERVE_PORT_BUSY = "Poort {port} is al in gebruik. Kies een andere met --port."
 
 # The participants' web page (tutor/group/web); the page reads `WEB_TEXTS` from its HTML.
 WEB_REVIEW_PLACE = "Wat we nog niet weten ({number} van {total})"

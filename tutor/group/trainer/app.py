@@ -1,7 +1,9 @@
 """The trainer's app (`tutor trainer`): presenter mode for a group session.
 
-The trainer drives; every move is written to the group store, and the
-participants' apps follow. A timer polls the store for the live answer count.
+The trainer drives; every move is written to the group store. The
+participants' server (its own process, started here) follows the store and
+pushes every move to the phones and terminals. A timer polls the store for the
+live answer count and how many are connected, and says the trainer is still there.
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ from tutor.core.text import group as gs
 from tutor.group.answers import summary_markdown
 from tutor.group.session import TrainerSession
 from tutor.group.trainer.screens.base import TrainerScreen
+from tutor.group.trainer.web import (
+    ParticipantServer,
+    ServerFailed,
+    WebOptions,
+    base_url,
+    join_link,
+    server_log,
+)
 from tutor.store.group import (
     EndedSession,
     ExpiredSession,
@@ -36,7 +46,7 @@ from tutor.ui.messages import LessonChosen
 T = TypeVar("T")
 
 POLL_SECONDS = 0.25
-ADDRESS_SECONDS = 2.0
+HEARTBEAT_SECONDS = 2.0
 QUIT_WINDOW = 3.0
 PRESENTER_WIDTH = 120
 
@@ -50,8 +60,9 @@ class TrainerApp(App[None]):
         lesson_id: The lesson to use; the trainer picks one when None.
         store: The shared group store; the one in the data folder when None.
         summary_path: Where to save the session summary as Markdown.
-        address: The address participants open; else what `tutor serve` announced.
-        poll_seconds: How often the live count and the address are read.
+        address: The address participants open, when no server is started here (tests).
+        web: Start the participants' server with these options (None: no server).
+        poll_seconds: How often the live counts are read.
     """
 
     CSS_PATH = [BASE_CSS, Path(__file__).parents[1] / "group.tcss"]
@@ -71,6 +82,7 @@ class TrainerApp(App[None]):
         store: GroupStore | None = None,
         summary_path: Path | None = None,
         address: str | None = None,
+        web: WebOptions | None = None,
         poll_seconds: float = POLL_SECONDS,
     ) -> None:
         super().__init__()
@@ -78,14 +90,25 @@ class TrainerApp(App[None]):
         self.lesson_id = lesson_id
         self.store: GroupStore = store if store is not None else open_group_store()
         self.summary_path = summary_path
-        self.fixed_address = address
+        self.web = web
         self.address: str | None = address
+        """The address participants open (ends in `/`), once the server listens."""
+        self.local_only = web is not None and web.host in ("127.0.0.1", "::1", "localhost")
+        self.web_status = gs.LOBBY_STARTING if web is not None else gs.LOBBY_NO_SERVER
+        self.server: ParticipantServer | None = None
         self.present = 0
         self.poll_seconds = poll_seconds
         self.session: TrainerSession | None = None
         self.show_note = True
         self._quit_asked = 0.0
-        self._address_read = 0.0
+        self._heartbeat = 0.0
+
+    @property
+    def join_link(self) -> str | None:
+        """The link in the QR code: the page with the session code filled in."""
+        if self.address is None or self.session is None:
+            return None
+        return join_link(self.address, self.session.code)
 
     def on_mount(self) -> None:
         self.show_note = self.size.width >= PRESENTER_WIDTH
@@ -101,27 +124,80 @@ class TrainerApp(App[None]):
         self.open_lesson(message.lesson_id)
 
     def open_lesson(self, lesson_id: str) -> None:
-        """Open a group session for a lesson and show its code."""
+        """Open a group session for a lesson, or offer to continue one that was not closed."""
+        if self.session is not None:
+            return
+        try:
+            waiting = [s for s in self.store.open_sessions() if s.lesson_id == lesson_id]
+        except GroupStoreError:
+            waiting = []
+        if not waiting:
+            self.start_session(lesson_id, None)
+            return
+        from tutor.group.trainer.screens.resume import ResumeSessionDialog
+
+        latest = waiting[0]
+        minutes = max(0, round((time.time() - latest.last_active) / 60))
+
+        def chosen(resume: bool | None) -> None:
+            self.start_session(lesson_id, latest.code if resume else None)
+
+        self.push_screen(ResumeSessionDialog(latest.code, minutes), chosen)
+
+    def start_session(self, lesson_id: str, code: str | None) -> None:
+        """Open a new session (code None) or continue session `code`; start the server."""
         if self.session is not None:
             return
         lesson = self.content.lesson(lesson_id)
         quiz = self.content.quizzes.get(lesson_id)
-        self.session = TrainerSession(self.store, lesson, quiz.questions if quiz else [])
+        questions = quiz.questions if quiz else []
+        session = self.attempt(lambda: TrainerSession(self.store, lesson, questions, code))
+        if session is None and code is not None:
+            session = self.attempt(lambda: TrainerSession(self.store, lesson, questions))
+        if session is None:
+            return
+        self.session = session
+        self.attempt(lambda: self.store.touch_trainer(session.code))
+        self._heartbeat = time.monotonic()
+        if self.web is not None:
+            self.server = ParticipantServer(session.code, self.web)
+            self.run_worker(self._start_server, thread=True, name="web-server", exit_on_error=False)
         self.poll()
         self.set_interval(self.poll_seconds, self.poll, name="trainer-poll")
         self.show_position(replace=len(self.screen_stack) > 1)
 
+    def _start_server(self) -> None:
+        """Start the participants' server (in a thread: it takes a moment)."""
+        server, options = self.server, self.web
+        assert server is not None and options is not None
+        try:
+            port = server.start()
+        except ServerFailed as error:
+            reason = gs.WEB_FAILED_PORT if str(error) == "port" else gs.WEB_FAILED_OTHER
+            status = gs.LOBBY_WEB_FAILED.format(reason=reason.format(log=server_log()))
+            self.call_from_thread(self._server_state, None, status)
+            return
+        self.call_from_thread(self._server_state, base_url(options, port), "")
+
+    def _server_state(self, address: str | None, status: str) -> None:
+        self.address = address
+        if status:
+            self.web_status = status
+            self.notify(status, severity="error", timeout=10)
+        if isinstance(self.screen, TrainerScreen):
+            self.screen.refresh_live()
+
     def poll(self) -> None:
-        """Read how many take part, the address of `tutor serve`, and the live count."""
+        """Read how many are connected and the live count; say the trainer is still there."""
         session = self.session
         if session is None:
             return
         try:
-            self.present = session.store.present_count(session.code)
+            self.present = session.store.connected_count(session.code)
             now = time.monotonic()
-            if self.fixed_address is None and now - self._address_read >= ADDRESS_SECONDS:
-                self._address_read = now
-                self.address = session.store.announced_address()
+            if now - self._heartbeat >= HEARTBEAT_SECONDS:
+                self._heartbeat = now
+                session.store.touch_trainer(session.code)
             screen = self.screen
             if isinstance(screen, TrainerScreen):
                 screen.refresh_live()

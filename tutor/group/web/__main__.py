@@ -10,9 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import logging
-import os
 import signal
 import sys
 from pathlib import Path
@@ -22,27 +20,10 @@ LINGER_SECONDS = 3.0
 ANNOUNCE_SECONDS = 10.0
 
 
-def pid_file(code: str) -> Path:
-    """Where a running server of session `code` says its process id and port."""
-    from tutor.core.paths import data_dir
-
-    return data_dir() / f"group-server-{code}.json"
-
-
-def running_server(code: str) -> int | None:
-    """The port of this session's server if its process still runs, else None."""
-    try:
-        data = json.loads(pid_file(code).read_text(encoding="utf-8"))
-        pid, port = int(data["pid"]), int(data["port"])
-        os.kill(pid, 0)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return port
-
-
 async def serve(args: argparse.Namespace) -> int:
     from tutor.core.content.loader import load_content
     from tutor.group.web.hub import Hub
+    from tutor.group.web.marker import pid_file, write_marker
     from tutor.group.web.server import start, stop
     from tutor.group.wire import SessionContent
     from tutor.store.group import GroupStoreError, SQLiteGroupStore
@@ -69,8 +50,7 @@ async def serve(args: argparse.Namespace) -> int:
         return 2
     marker = pid_file(hub.code)
     with contextlib.suppress(OSError):
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text(json.dumps({"pid": os.getpid(), "port": bound}), encoding="utf-8")
+        write_marker(hub.code, bound)
     print(f"READY {bound}", flush=True)
     follow = asyncio.ensure_future(hub.follow())
     loop = asyncio.get_running_loop()
