@@ -23,7 +23,9 @@ RIGHT = "\x1b[C"
 class Terminal:
     """`python -m tutor` on a pseudo-terminal, with its output collected."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(
+        self, data_dir: Path, args: list[str] | None = None, size: tuple[int, int] = (80, 24)
+    ) -> None:
         env = {
             **os.environ,
             "TUTOR_DATA_DIR": str(data_dir),
@@ -33,12 +35,10 @@ class Terminal:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child
             os.chdir(PROJECT)
-            os.execve(
-                sys.executable,
-                [sys.executable, "-m", "tutor", "--content", str(GOOD_ROOT)],
-                env,
-            )
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            argv = args if args is not None else ["--content", str(GOOD_ROOT)]
+            os.execve(sys.executable, [sys.executable, "-m", "tutor", *argv], env)
+        width, height = size
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
         self.output = bytearray()
         threading.Thread(target=self._drain, daemon=True).start()
 

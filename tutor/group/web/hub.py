@@ -177,8 +177,11 @@ class Hub:
 
     # Participants ------------------------------------------------------------
 
-    def check_code(self, client: str, code_text: object) -> None:
-        """Raise `JoinRefused` unless `code_text` is this session's code; wrong codes count."""
+    def check_code(self, client: str, code_text: object, *, allow_ended: bool = False) -> None:
+        """Raise `JoinRefused` unless `code_text` is this session's code; wrong codes count.
+
+        With `allow_ended` an ended session passes (its participants still get the end view).
+        """
         if self.guesses.blocked(client):
             raise JoinRefused("limited")
         try:
@@ -188,7 +191,7 @@ class Hub:
         if code != self.code:
             self.guesses.failed(client)
             raise JoinRefused("unknown")
-        if self.ended:
+        if self.ended and not allow_ended:
             raise JoinRefused("ended")
 
     def join(self, client: str, code_text: object, token: object) -> str:

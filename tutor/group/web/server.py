@@ -145,7 +145,7 @@ async def join(request: web.Request) -> web.Response:
 def _participant(request: web.Request) -> str:
     """The token of a request's participant, after checking the code (wrong codes count)."""
     hub = request.app[HUB_KEY]
-    hub.check_code(_client(request), request.query.get("code", ""))
+    hub.check_code(_client(request), request.query.get("code", ""), allow_ended=True)
     token = _token(request.query.get("token"))
     if not hub.known(token):
         raise JoinRefused("unknown")

@@ -1,0 +1,109 @@
+"""The trainer's lobby (QR code, address, code, who is connected) and resuming a session."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual.widgets import Static
+
+from conftest import GOOD_ROOT
+from tutor.core.content.loader import load_content
+from tutor.core.text import group as gs
+from tutor.group.trainer.app import TrainerApp
+from tutor.group.trainer.screens.lobby import TrainerLobbyScreen
+from tutor.group.trainer.screens.resume import ResumeSessionDialog
+from tutor.group.trainer.screens.step import TrainerStepScreen
+from tutor.store.group import SQLiteGroupStore
+
+GOOD = load_content(GOOD_ROOT)
+ADDRESS = "http://10.0.0.5:8000/"
+
+
+def shown(app: TrainerApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_the_lobby_shows_qr_address_code_and_who_is_connected(tmp_path: Path) -> None:
+    store = SQLiteGroupStore(tmp_path / "g.sqlite3")
+    app = TrainerApp(content=GOOD, lesson_id="mini-les", store=store, address=ADDRESS)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TrainerLobbyScreen)
+        assert app.session is not None
+        code = app.session.code
+        assert app.join_link == f"{ADDRESS}?code={code}"
+        qr = app.screen.query_one("#lobby-qr", Static)
+        assert qr.display and qr.region.height >= 17
+        # The whole QR code is on the projector, not cut by the screen or the note panel.
+        assert qr.region.right <= app.screen.query_one("#body").region.right
+        assert qr.region.bottom <= 35
+        assert ADDRESS in shown(app, "#lobby-address")
+        assert gs.LOBBY_NETWORK in shown(app, "#lobby-network")
+        assert f"--code {code}" in shown(app, "#lobby-terminal")
+        assert shown(app, "#lobby-present") == gs.PRESENT.format(count=0)
+        store.set_connected(code, 3)
+        app.poll()
+        await pilot.pause()
+        assert shown(app, "#lobby-present") == gs.PRESENT.format(count=3)
+        assert gs.PRESENT.format(count=3) in shown(app, "#counter")
+
+
+async def test_the_trainer_says_it_is_there(tmp_path: Path) -> None:
+    store = SQLiteGroupStore(tmp_path / "g.sqlite3")
+    app = TrainerApp(content=GOOD, lesson_id="mini-les", store=store, address=ADDRESS)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        seen = store.position(app.session.code).trainer_seen
+        assert time.time() - seen < 5
+
+
+async def test_without_a_server_the_lobby_says_so(tmp_path: Path) -> None:
+    store = SQLiteGroupStore(tmp_path / "g.sqlite3")
+    app = TrainerApp(content=GOOD, lesson_id="mini-les", store=store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#lobby-qr", Static).display
+        assert shown(app, "#lobby-address") == gs.LOBBY_NO_SERVER
+
+
+async def test_a_session_left_open_is_continued_with_its_code_place_and_reveals(
+    tmp_path: Path,
+) -> None:
+    store = SQLiteGroupStore(tmp_path / "g.sqlite3")
+    first = TrainerApp(content=GOOD, lesson_id="mini-les", store=store, address=ADDRESS)
+    async with first.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert first.session is not None
+        code = first.session.code
+        await pilot.press("right", "right")
+        await pilot.pause()
+        place = (first.session.kind, first.session.index)
+        token = store.join(code)
+    # The program stops without ending the session (as after kill -9): no end_session().
+    second = TrainerApp(content=GOOD, lesson_id="mini-les", store=store, address=ADDRESS)
+    async with second.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, ResumeSessionDialog)
+        assert code in str(second.screen.query_one("#resume").render())
+        await pilot.click("#resume")
+        await pilot.pause()
+        assert second.session is not None
+        assert second.session.code == code
+        assert (second.session.kind, second.session.index) == place
+        assert isinstance(second.screen, TrainerStepScreen)
+        assert store.rejoin(code, token)  # the participant keeps their place
+
+
+async def test_a_new_session_can_be_chosen_instead(tmp_path: Path) -> None:
+    store = SQLiteGroupStore(tmp_path / "g.sqlite3")
+    old = store.create_session("mini-les")
+    app = TrainerApp(content=GOOD, lesson_id="mini-les", store=store, address=ADDRESS)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeSessionDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.session is not None and app.session.code != old
+        assert isinstance(app.screen, TrainerLobbyScreen)
