@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -107,3 +108,19 @@ async def test_a_new_session_can_be_chosen_instead(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.session is not None and app.session.code != old
         assert isinstance(app.screen, TrainerLobbyScreen)
+
+
+async def test_the_summary_replaces_the_file_whole_never_in_place(tmp_path: Path) -> None:
+    store = SQLiteGroupStore(tmp_path / "g.sqlite3")
+    summary = tmp_path / "samenvatting.md"
+    summary.write_text("oude samenvatting\n", encoding="utf-8")
+    other_name = tmp_path / "elders.md"
+    os.link(summary, other_name)  # a second name for the same file: written in place, it changes
+    app = TrainerApp(content=GOOD, lesson_id="mini-les", store=store, summary_path=summary)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        said = app.save_summary()
+    assert said == gs.SUMMARY_SAVED.format(path=summary)
+    assert summary.read_text(encoding="utf-8").startswith("# ")
+    assert other_name.read_text(encoding="utf-8") == "oude samenvatting\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tutor.core.files import write_atomically
 from tutor.core.text import export as text
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def _write(output: Path, document: str, done: str, *, force: bool = False) -> in
         _error(refusal)
         return EXIT_FAILED
     try:
-        _write_atomically(output, document, replace=force)
+        write_atomically(output, document, replace=force)
     except FileExistsError:
         _error(text.OUTPUT_EXISTS.format(path=output))
         return EXIT_FAILED
@@ -240,44 +240,6 @@ def _link_target(path: Path) -> str:
         return os.readlink(path)
     except OSError:
         return "?"
-
-
-def _write_atomically(output: Path, document: str, *, replace: bool) -> None:
-    """Write to a temporary file next to `output`, then move it into place.
-
-    Without `replace` the move refuses an output that appeared in the meantime
-    (`FileExistsError`): a hard link does not overwrite. Where hard links are not
-    supported, the file is renamed after the check in `_refusal`.
-    """
-    folder = output.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(document)
-            file.flush()
-            os.fsync(file.fileno())
-        _set_default_mode(temporary)
-        if replace:
-            os.replace(temporary, output)
-            return
-        try:
-            os.link(temporary, output)
-        except FileExistsError:
-            raise
-        except OSError:
-            if os.path.lexists(output):
-                raise FileExistsError(str(output)) from None
-            os.replace(temporary, output)
-    finally:
-        if os.path.lexists(temporary):
-            os.unlink(temporary)
-
-
-def _set_default_mode(path: str) -> None:
-    """Give the file the mode a new file gets (mkstemp makes it private: 0600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
 
 
 def _reason(error: OSError) -> str:

@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from tutor.core.content.loader import Content, load_content
+from tutor.core.files import write_atomically
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.group.answers import summary_markdown
@@ -277,8 +278,7 @@ class TrainerApp(App[None]):
             self.session.lesson.title, self.session.summary(), time.strftime("%Y-%m-%d %H:%M")
         )
         try:
-            self.summary_path.parent.mkdir(parents=True, exist_ok=True)
-            self.summary_path.write_text(text, encoding="utf-8")
+            write_atomically(self.summary_path, text)
         except OSError as error:
             return gs.SUMMARY_SAVE_FAILED.format(path=self.summary_path, error=error)
         return gs.SUMMARY_SAVED.format(path=self.summary_path)

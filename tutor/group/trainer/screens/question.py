@@ -113,6 +113,7 @@ class TrainerQuestionScreen(TrainerScreen):
             if hands
             else gs.ANSWERS.format(count=count)
         )
+        line += f"  ·  {gs.PRESENT.format(count=self.trainer.present)}"
         live = self.query_one("#answers-live", Static)
         if str(live.render()) != line:
             live.update(line)
