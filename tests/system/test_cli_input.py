@@ -245,3 +245,34 @@ def test_trainer_summary_must_be_a_file_name(
     """Checked at the start, not when the session ends and the summary cannot be saved."""
     err = _refused(["trainer", "--summary", summary], capsys)
     assert "geef een bestandsnaam" in err
+
+
+# --- tutor trainer: where the participants' server listens ------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "ftp://example.nl/",
+        "http://",
+        "http://a b/",
+        "http://x/\x1b]0;hi\x07",
+        "https://x/?code=1",
+        "http://" + "a" * 300 + "/",
+    ],
+)
+def test_trainer_public_url_is_checked_in_dutch(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(["trainer", "--public-url", url], capsys)
+    assert "is geen geldig adres" in err
+    assert "\x1b" not in err
+
+
+def test_trainer_local_and_a_network_host_do_not_go_together(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code = main(["trainer", "--content", str(GOOD_ROOT), "--local", "--host", "0.0.0.0"])
+    assert code == 2
+    assert "--local en --host gaan niet samen" in capsys.readouterr().err
