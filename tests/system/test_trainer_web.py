@@ -89,6 +89,19 @@ def test_a_crashed_trainer_resumes_and_the_group_stays(
         status, again = post(base + "api/join", {"code": session, "token": token})
         assert status == 200 and again["token"] == token  # same slot
 
+        # The server itself killed with -9: the trainer starts it again on the same port,
+        # and the participant's token still holds their place.
+        marker = json.loads((tmp_path / f"group-server-{session}.json").read_text())
+        os.kill(int(marker["pid"]), signal.SIGKILL)
+
+        def back() -> bool:
+            try:
+                return state(base, session, token)["shared"]["kind"] == "step"  # type: ignore[index]
+            except OSError:
+                return False
+
+        wait_until(back, timeout=20)
+
         trainer.send("qq")
         wait_until(lambda: state(base, session, token)["shared"]["kind"] == "ended")  # type: ignore[index]
 

@@ -23,6 +23,9 @@ LOBBY_WEB_FAILED = (
 )
 WEB_FAILED_PORT = "de poort is bezet (probeer --port met een ander getal)"
 WEB_FAILED_OTHER = "zie het logbestand {log}"
+WEB_RESTARTING = (
+    "De pagina voor deelnemers was gestopt en start opnieuw. Deelnemers gaan vanzelf verder."
+)
 LOBBY_TERMINAL = "In een terminal: tutor join --url {url} --code {code}"
 LOBBY_START = "Druk op → om te beginnen."
 PRESENT = "Verbonden: {count}"

@@ -103,6 +103,7 @@ class TrainerApp(App[None]):
         self.show_note = True
         self._quit_asked = 0.0
         self._heartbeat = 0.0
+        self._server_starting = False
 
     @property
     def join_link(self) -> str | None:
@@ -162,10 +163,20 @@ class TrainerApp(App[None]):
         self._heartbeat = time.monotonic()
         if self.web is not None:
             self.server = ParticipantServer(session.code, self.web)
+            self._server_starting = True
             self.run_worker(self._start_server, thread=True, name="web-server", exit_on_error=False)
         self.poll()
         self.set_interval(self.poll_seconds, self.poll, name="trainer-poll")
         self.show_position(replace=len(self.screen_stack) > 1)
+
+    def _watch_server(self) -> None:
+        """Start the participants' server again if it stopped (it was killed, it crashed)."""
+        server = self.server
+        if server is None or self.address is None or self._server_starting or server.alive():
+            return
+        self.notify(gs.WEB_RESTARTING, severity="warning", timeout=6)
+        self._server_starting = True
+        self.run_worker(self._start_server, thread=True, name="web-server", exit_on_error=False)
 
     def _start_server(self) -> None:
         """Start the participants' server (in a thread: it takes a moment)."""
@@ -181,6 +192,7 @@ class TrainerApp(App[None]):
         self.call_from_thread(self._server_state, base_url(options, port), "")
 
     def _server_state(self, address: str | None, status: str) -> None:
+        self._server_starting = False
         self.address = address
         if status:
             self.web_status = status
@@ -199,6 +211,7 @@ class TrainerApp(App[None]):
             if now - self._heartbeat >= HEARTBEAT_SECONDS:
                 self._heartbeat = now
                 session.store.touch_trainer(session.code)
+                self._watch_server()
             screen = self.screen
             if isinstance(screen, TrainerScreen):
                 screen.refresh_live()

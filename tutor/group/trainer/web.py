@@ -112,6 +112,7 @@ class ParticipantServer:
             self.port = running
             return running
         options = self.options
+        first = self.port if self.port is not None else options.port  # a restart keeps its port
         command = [
             sys.executable,
             "-m",
@@ -121,7 +122,7 @@ class ParticipantServer:
             "--host",
             options.host,
             "--port",
-            str(options.port),
+            str(first),
             "--tries",
             str(options.tries),
         ]
@@ -151,6 +152,12 @@ class ParticipantServer:
             return self.port
         self.stop()
         raise ServerFailed(line.removeprefix("ERROR ").strip() or "start")
+
+    def alive(self) -> bool:
+        """Whether the server still runs (started here, or found running)."""
+        if self.process is not None:
+            return self.process.poll() is None
+        return running_port(self.code) is not None
 
     def _first_line(self) -> str:
         """The server's first line on stdout, or "" after `READY_TIMEOUT` seconds."""
