@@ -6,7 +6,7 @@ import json
 
 from conftest import GOOD_ROOT
 from tutor.core.content.loader import load_content
-from tutor.group.wire import SessionContent, shared_state
+from tutor.group.wire import SessionContent, own_state, shared_state
 from tutor.store.group import Position
 
 GOOD = load_content(GOOD_ROOT)
@@ -37,3 +37,11 @@ def test_no_trainer_note_in_any_step() -> None:
         state = shared_state(CONTENT, "123456", Position(LESSON.id, "step", index), away=False)
         if step.trainer_note:
             assert step.trainer_note not in json.dumps(state, ensure_ascii=False)
+
+
+def test_a_session_ended_at_a_question_still_gives_the_score() -> None:
+    questions = CONTENT.questions
+    right = next(index for index, option in enumerate(questions[0].options) if option.correct)  # type: ignore[union-attr]
+    ended = Position(LESSON.id, "question", 0, ended=True)
+    mine = own_state(CONTENT, ended, {0: f"[{right}]"})
+    assert mine == {"score": f"Jij had 1 van {len(questions)} vragen goed."}

@@ -127,7 +127,8 @@ def own_state(content: SessionContent, position: Position, answers: dict[int, st
     """What only this participant sees: their answer to the question on screen and, after
     the reveal, whether it was right; at the end, how many they had right."""
     mine: State = {}
-    if position.kind == "question" and position.index < len(content.questions):
+    at_question = position.kind == "question" and not position.ended
+    if at_question and position.index < len(content.questions):
         question = content.questions[position.index]
         text = answers.get(position.index)
         response = decode_response(question, text) if text is not None else None
