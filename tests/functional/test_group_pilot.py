@@ -61,7 +61,7 @@ def text_of(app: TrainerApp | ParticipantApp, selector: str) -> str:
 
 def notice(app: ParticipantApp) -> str:
     """What the line under the top bar says about the connection ("" when hidden)."""
-    found = app.screen.query("#notice").results(Static)
+    found = app.screen.query("#connection-notice").results(Static)
     return next((str(w.render()) for w in found if w.display), "")
 
 
@@ -92,7 +92,7 @@ async def on(screen_type: type, *apps: ParticipantApp, index: int | None = None)
 
     def there(app: ParticipantApp) -> bool:
         screen = app.screen
-        if not isinstance(screen, screen_type) or not screen.query("#notice"):
+        if not isinstance(screen, screen_type) or not screen.query("#connection-notice"):
             return False  # the notice line is mounted last: the screen is ready
         return index is None or screen.position.index == index  # type: ignore[attr-defined]
 

@@ -120,7 +120,7 @@ def test_participant_after_reveal(snap_compare, db) -> None:  # type: ignore[no-
             while session.kind != "question":
                 session.next()
             await wait_for(lambda: isinstance(app.screen, ParticipantQuestionScreen))
-            await wait_for(lambda: bool(app.screen.query("#notice")))  # mounted
+            await wait_for(lambda: bool(app.screen.query("#connection-notice")))  # mounted
             await pilot.press("2")
             await wait_for(lambda: store.answer_count(session.code, 0) == 1)
             session.reveal()

@@ -98,6 +98,7 @@ JOIN_BAD_URL = (
     "'{url}' is geen geldig adres: geef het adres dat de trainer laat zien, bijvoorbeeld "
     "http://192.168.1.20:8000/"
 )
+JOINING = "Even geduld…"
 CONNECTION_LOST = "Verbinding kwijt, we proberen het opnieuw…"
 TRAINER_AWAY = "De trainer is even weg. Je blijft in de sessie: het scherm gaat vanzelf verder."
 HELLO = "Hallo {name}!"
@@ -161,7 +162,7 @@ WEB_TEXTS = {
     "code_label": JOIN_CODE,
     "join_button": JOIN_BUTTON,
     "bad_code": JOIN_BAD_CODE,
-    "joining": "Even geduld…",
+    "joining": JOINING,
     "waiting": WAITING,
     "following": FOLLOWING,
     "lost": CONNECTION_LOST,

@@ -106,6 +106,8 @@ class ParticipantApp(App[None]):
             self.run_worker(self._join(message.code, message.name), group="join")
 
     async def _join(self, code_text: str, nickname: str) -> None:
+        if isinstance(self.screen, JoinScreen):
+            self.screen.show_joining()
         try:
             problem = await self.join(code_text, nickname)
         finally:

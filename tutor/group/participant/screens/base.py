@@ -29,14 +29,14 @@ class ParticipantScreen(TutorScreen):
         """Shown under the top bar: the connection is gone, or the trainer is away."""
 
     def on_mount(self) -> None:
-        notice = Static(self.notice, id="notice", markup=False)
+        notice = Static(self.notice, id="connection-notice", markup=False)
         notice.display = bool(self.notice)
         self.mount(notice, after=self.query_one("#topbar"))
 
     def show_notice(self, text: str) -> None:
         """Say that the connection is gone or the trainer is away ("" hides it)."""
         self.notice = text
-        for notice in self.query("#notice").results(Static):
+        for notice in self.query("#connection-notice").results(Static):
             notice.update(text)
             notice.display = bool(text)
 

@@ -82,5 +82,13 @@ class JoinScreen(TutorScreen):
     def show_problem(self, text: str) -> None:
         """Show why joining did not work."""
         error = self.query_one("#join-error", Static)
+        error.remove_class("-waiting")
         error.update(text)
+        error.display = True
+
+    def show_joining(self) -> None:
+        """Say that the app is asking the trainer's server (it may take a few seconds)."""
+        error = self.query_one("#join-error", Static)
+        error.add_class("-waiting")
+        error.update(gs.JOINING)
         error.display = True
