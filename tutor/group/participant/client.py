@@ -44,7 +44,7 @@ REQUEST_SECONDS = 10.0
 SILENCE_SECONDS = 40.0
 """A stream without a byte for this long is dead (the server pings every 15 s)."""
 FIRST_RETRY = 0.5
-LAST_RETRY = 8.0
+LAST_RETRY = 5.0
 MAX_REJOINS = 3
 """Rejoins in a row after "unknown token" before giving up."""
 _KINDS: dict[str, PositionKind] = {
