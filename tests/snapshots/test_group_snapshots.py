@@ -7,13 +7,17 @@ Regenerate after a deliberate change with
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import SNAPSHOT_ROOT
+from group_server import ServerThread
 from tutor.core.content.loader import load_content
 from tutor.group.participant.app import ParticipantApp
+from tutor.group.participant.screens.question import ParticipantQuestionScreen
 from tutor.group.session import TrainerSession
 from tutor.group.trainer.app import TrainerApp
 from tutor.store.group import SQLiteGroupStore
@@ -93,25 +97,34 @@ def test_trainer_summary(snap_compare, db) -> None:  # type: ignore[no-untyped-d
 
 
 def test_participant_join(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
-    app = ParticipantApp(content=CONTENT, store=SQLiteGroupStore(db))
+    app = ParticipantApp(url="http://192.168.1.20:8000/", content=CONTENT)
     assert snap_compare(app, press=["1", "2"], terminal_size=LAPTOP)
+
+
+async def wait_for(check, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.02)
 
 
 def test_participant_after_reveal(snap_compare, db) -> None:  # type: ignore[no-untyped-def]
     store = SQLiteGroupStore(db)
     session = TrainerSession(store, LESSON, QUESTIONS)
-    app = ParticipantApp(code=session.code, content=CONTENT, store=SQLiteGroupStore(db))
+    store.touch_trainer(session.code)
+    with ServerThread(db, LESSON, QUESTIONS, session.code) as server:
+        app = ParticipantApp(url=server.url, code=session.code, content=CONTENT)
 
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press(*"Anna", "enter")
-        while session.kind != "question":
-            session.next()
-        app.call_later(app.follow)
-        await pilot.pause()
-        await pilot.press("2")
-        session.reveal()
-        app.call_later(app.follow)
-        await pilot.pause()
-        await pilot.pause()
+        async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+            await pilot.press(*"Anna", "enter")
+            while session.kind != "question":
+                session.next()
+            await wait_for(lambda: isinstance(app.screen, ParticipantQuestionScreen))
+            await wait_for(lambda: bool(app.screen.query("#connection-notice")))  # mounted
+            await pilot.press("2")
+            await wait_for(lambda: store.answer_count(session.code, 0) == 1)
+            session.reveal()
+            await wait_for(lambda: app.screen.revealed)  # type: ignore[attr-defined]
+            await pilot.pause()
 
-    assert snap_compare(app, run_before=run_before, terminal_size=LAPTOP)
+        assert snap_compare(app, run_before=run_before, terminal_size=LAPTOP)

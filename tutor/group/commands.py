@@ -12,7 +12,10 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tutor.group.participant.address import JoinAddress
 
 
 def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -63,9 +66,18 @@ def add_parsers(commands: Any, content_option: Callable[[argparse.ArgumentParser
     join = commands.add_parser(
         "join",
         help="doe mee met een groepssessie",
-        description="Doe mee met een groepssessie van een trainer. Je antwoorden zijn anoniem.",
+        description="Doe mee met een groepssessie van een trainer, vanaf deze of een andere "
+        "computer in hetzelfde netwerk. Je antwoorden zijn anoniem. Zonder --url gebruik je "
+        "de sessie die op deze computer draait.",
     )
     content_option(join)
+    join.add_argument(
+        "--url",
+        metavar="ADRES",
+        type=_join_address,
+        help="het adres op het scherm van de trainer, bijvoorbeeld http://192.168.1.20:8000/ "
+        "(de link van de QR-code mag ook: die bevat de code al)",
+    )
     join.add_argument("--code", metavar="CODE", help="de code van zes cijfers van de trainer")
     join.set_defaults(run=run_join)
 
@@ -148,6 +160,17 @@ def _public_url(value: str) -> str:
     return value
 
 
+def _join_address(value: str) -> JoinAddress:
+    """`join --url`: the trainer's http(s) address (a QR link with `?code=` too)."""
+    from tutor.core.text import group as gs
+    from tutor.group.participant.address import BadAddress, parse_address
+
+    try:
+        return parse_address(value)
+    except BadAddress:
+        raise argparse.ArgumentTypeError(gs.JOIN_BAD_URL.format(url=_shown(value))) from None
+
+
 def _content(args: argparse.Namespace) -> Path | None:
     from tutor.cli import content_root
 
@@ -198,21 +221,36 @@ def run_trainer(args: argparse.Namespace) -> int:
 
 
 def run_join(args: argparse.Namespace) -> int:
-    """Start the participant's app."""
+    """Start the participant's app, joined to the trainer's server at `--url`."""
     from tutor.core.text import group as gs
-    from tutor.store.db import StoreUnavailable
-    from tutor.store.group import open_group_store
 
-    try:
-        store = open_group_store()
-    except StoreUnavailable as error:
-        print(gs.STORE_UNAVAILABLE.format(error=error), file=sys.stderr)
-        return 1
+    address = args.url if args.url is not None else _local_server()
+    if address is None:
+        print(gs.JOIN_NO_URL, file=sys.stderr)
+        return 2
     from tutor.group.participant.app import ParticipantApp
 
-    code = args.code[:40] if args.code else None
+    code = args.code[:40] if args.code else address.code
+    ParticipantApp(url=address.base, code=code, content_root=_content(args)).run()
+    return 0
+
+
+def _local_server() -> JoinAddress | None:
+    """The address a trainer's server on this computer announced, if one runs."""
+    from tutor.group.participant.address import announced_address
+    from tutor.store.db import StoreUnavailable
+    from tutor.store.group import GroupStoreError, default_path, open_group_store
+
+    if not default_path().is_file():
+        return None  # no session was ever led here; do not create the store
     try:
-        ParticipantApp(code=code, content_root=_content(args), store=store).run()
+        store = open_group_store()
+    except StoreUnavailable:
+        return None
+    try:
+        return announced_address(store.announced_address())
+    except GroupStoreError:
+        return None
     finally:
         store.close()
     return 0

@@ -56,12 +56,19 @@ def _unknowns(lesson: Lesson) -> list[dict[str, str]]:
 
 
 def shared_state(content: SessionContent, code: str, position: Position, *, away: bool) -> State:
-    """What every participant of the session sees now (the same for all of them)."""
+    """What every participant of the session sees now (the same for all of them).
+
+    Besides the views, `lesson_id`, `index` and `sub` say where the group is, so a
+    terminal participant can show the same place from its own copy of the lesson.
+    """
     lesson = content.lesson
     kind = "ended" if position.ended else position.kind
     state: State = {
         "kind": kind,
         "lesson": lesson.title,
+        "lesson_id": lesson.id,
+        "index": position.index,
+        "sub": position.sub,
         "place": place_text(content, position),
         "away": away and not position.ended,
     }
@@ -101,7 +108,8 @@ def shared_state(content: SessionContent, code: str, position: Position, *, away
     elif kind in ("summary", "ended"):
         state["unknowns"] = _unknowns(lesson)
     elif kind not in ("lobby", "summary", "ended"):
-        state["kind"] = "lobby"  # a position past the content: wait for the trainer
+        # A position past the content: wait for the trainer.
+        state.update(kind="lobby", index=0, sub=0)
     return state
 
 
@@ -119,7 +127,8 @@ def own_state(content: SessionContent, position: Position, answers: dict[int, st
     """What only this participant sees: their answer to the question on screen and, after
     the reveal, whether it was right; at the end, how many they had right."""
     mine: State = {}
-    if position.kind == "question" and position.index < len(content.questions):
+    at_question = position.kind == "question" and not position.ended
+    if at_question and position.index < len(content.questions):
         question = content.questions[position.index]
         text = answers.get(position.index)
         response = decode_response(question, text) if text is not None else None

@@ -103,6 +103,26 @@ JOIN_EXPIRED = "De sessie met code {code} is verlopen. Vraag de trainer om een n
 JOIN_ENDED = "De sessie met code {code} is al afgelopen."
 JOIN_FULL = "De sessie met code {code} is vol."
 JOIN_NO_LESSON = "Deze les is op deze computer niet te vinden. Vraag de trainer om hulp."
+JOIN_ADDRESS = "Je doet mee via {url}"
+JOIN_NO_SERVER = (
+    "De trainer is niet te bereiken op {url}. Kijk het adres na en of je op hetzelfde "
+    "netwerk zit als de trainer."
+)
+JOIN_ODD_SERVER = (
+    "Op {url} draait geen groepssessie van de tutor. "
+    "Kijk het adres na op het scherm van de trainer."
+)
+JOIN_NO_URL = (
+    "Geef het adres van de trainer met --url, bijvoorbeeld: tutor join --url "
+    "http://192.168.1.20:8000/ (het adres staat op het scherm van de trainer, onder de QR-code)."
+)
+JOIN_BAD_URL = (
+    "'{url}' is geen geldig adres: geef het adres dat de trainer laat zien, bijvoorbeeld "
+    "http://192.168.1.20:8000/"
+)
+JOINING = "Even geduld…"
+CONNECTION_LOST = "Verbinding kwijt, we proberen het opnieuw…"
+TRAINER_AWAY = "De trainer is even weg. Je blijft in de sessie: het scherm gaat vanzelf verder."
 HELLO = "Hallo {name}!"
 WAITING = "Je doet mee. Wacht tot de trainer begint."
 FOLLOWING = "Je volgt de trainer. Het scherm verandert vanzelf."
@@ -155,12 +175,12 @@ WEB_TEXTS = {
     "code_label": JOIN_CODE,
     "join_button": JOIN_BUTTON,
     "bad_code": JOIN_BAD_CODE,
-    "joining": "Even geduld…",
+    "joining": JOINING,
     "waiting": WAITING,
     "following": FOLLOWING,
-    "lost": "Verbinding kwijt, we proberen het opnieuw…",
+    "lost": CONNECTION_LOST,
     "back": "Verbinding is er weer.",
-    "away": "De trainer is even weg. Je blijft in de sessie: het scherm gaat vanzelf verder.",
+    "away": TRAINER_AWAY,
     "key_point": "Onthoud",
     "evidence": "Hoe zeker is dit?",
     "cascade": "De keten stap voor stap",

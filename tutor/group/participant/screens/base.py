@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.widgets import Static
 
 from tutor.core.content.models import Lesson, Step
 from tutor.store.group import Position
@@ -24,6 +25,20 @@ class ParticipantScreen(TutorScreen):
         super().__init__(classes=f"participant-screen {classes}".strip())
         self.lesson = lesson
         self.position = position
+        self.notice = ""
+        """Shown under the top bar: the connection is gone, or the trainer is away."""
+
+    def on_mount(self) -> None:
+        notice = Static(self.notice, id="connection-notice", markup=False)
+        notice.display = bool(self.notice)
+        self.mount(notice, after=self.query_one("#topbar"))
+
+    def show_notice(self, text: str) -> None:
+        """Say that the connection is gone or the trainer is away ("" hides it)."""
+        self.notice = text
+        for notice in self.query("#connection-notice").results(Static):
+            notice.update(text)
+            notice.display = bool(text)
 
     @property
     def step(self) -> Step | None:

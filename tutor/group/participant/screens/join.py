@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from tutor.core.content.guard import escape_controls
 from tutor.core.text import group as gs
 from tutor.store.group import CODE_LENGTH
 from tutor.ui.frame import TutorScreen, action_button
@@ -23,15 +24,20 @@ class JoinScreen(TutorScreen):
 
     BINDINGS = [Binding("enter", "join", gs.JOIN_BUTTON, show=False)]
 
-    def __init__(self, code: str | None = None) -> None:
+    def __init__(self, code: str | None = None, address: str = "") -> None:
         super().__init__(classes="join-screen")
         self.code = (code or "")[:CODE_LENGTH]
+        self.address = address
+        """The trainer's server this participant joins."""
 
     def title_text(self) -> str:
         return gs.JOIN_TITLE
 
     def compose_body(self) -> Iterable[Widget]:
         yield Static(gs.JOIN_INTRO, id="join-intro", markup=False)
+        if self.address:
+            address = gs.JOIN_ADDRESS.format(url=escape_controls(self.address))
+            yield Static(address, id="join-address", markup=False)
         yield Static(gs.JOIN_CODE, classes="join-label", markup=False)
         yield Input(
             self.code,
@@ -76,5 +82,13 @@ class JoinScreen(TutorScreen):
     def show_problem(self, text: str) -> None:
         """Show why joining did not work."""
         error = self.query_one("#join-error", Static)
+        error.remove_class("-waiting")
         error.update(text)
+        error.display = True
+
+    def show_joining(self) -> None:
+        """Say that the app is asking the trainer's server (it may take a few seconds)."""
+        error = self.query_one("#join-error", Static)
+        error.add_class("-waiting")
+        error.update(gs.JOINING)
         error.display = True
