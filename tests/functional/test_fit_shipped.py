@@ -207,3 +207,34 @@ async def test_the_kiosk_cuts_no_button_off_on_a_smaller_screen(width: int) -> N
                 problems += [f"uitleg: {p}" for p in _clipped(screen, width)]
             app.pop_screen()
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    "program, size",
+    [("tutor", (80, 24)), ("tutor", (200, 60)), ("kiosk", (80, 24)), ("kiosk", KIOSK_SIZE)],
+    ids=lambda value: value if isinstance(value, str) else f"{value[0]}x{value[1]}",
+)
+async def test_the_dialogs_keep_sluiten_in_sight(program: str, size: tuple[int, int]) -> None:
+    """Begrippen, Bron and Hulp scroll their text, never their Sluiten button off screen."""
+    from test_kiosk_app import STORED
+
+    problems: list[str] = []
+    app: TutorApp | KioskApp = (
+        TutorApp(content=SHIPPED, seed=1)
+        if program == "tutor"
+        else KioskApp(content=SHIPPED, pin=STORED, seed=1, idle=6000)
+    )
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for lesson in SHIPPED.lessons:
+            await _kiosk_screen(pilot, LessonScreen(lesson, 0))
+            for open_dialog in (app.action_glossary, app.action_source, app.action_help):
+                open_dialog()
+                await pilot.pause()
+                name = f"{lesson.id} {type(app.screen).__name__}"
+                problems += [f"{name}: {p}" for p in _clipped(app.screen, size[0])]
+                problems += [f"{name}: {p}" for p in _out_of_sight(app.screen, "Button")]
+                app.pop_screen()
+                await pilot.pause()
+            app.pop_screen()
+    assert problems == []
