@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from conftest import GOOD_ROOT
 from pilot_helpers import answer_current
@@ -405,6 +405,33 @@ async def test_three_wrong_pins_lock_the_dialog_for_60_seconds() -> None:
         await pilot.pause()
         assert not app.screen.query_one("#pin-input", Input).disabled
         await type_pin(pilot, PIN)
+    assert app.pin_accepted and app.return_code == 0
+
+
+async def test_the_pin_can_be_tapped_on_the_pad_which_locks_with_the_field() -> None:
+    clock = FakeClock()
+    app = make_app(clock, idle=600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = await open_pin_dialog(pilot)
+        for key in ("#pin-digit-1", "#pin-digit-3"):
+            await pilot.click(key)
+        assert dialog.pin_input.value == "13"
+        await pilot.click("#pin-clear")
+        assert dialog.pin_input.value == ""
+        for _ in range(3):
+            await type_pin(pilot, "1111")
+        assert dialog.pin_input.disabled
+        assert all(button.disabled for button in dialog.query("#pin-pad Button").results(Button))
+        await pilot.click("#pin-digit-2")
+        assert dialog.pin_input.value == ""  # a locked pad takes no digits
+        clock.now += 61
+        dialog.show_lock()
+        await pilot.pause()
+        for digit in PIN:  # no digit twice in a row: two quick taps on one key are one
+            await pilot.click(f"#pin-digit-{digit}")
+        assert dialog.pin_input.value == PIN
+        await pilot.click("#pin-ok")
     assert app.pin_accepted and app.return_code == 0
 
 

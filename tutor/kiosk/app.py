@@ -34,7 +34,7 @@ from tutor.kiosk.idle import IdleClock, Phase
 from tutor.kiosk.pin import PinGuard, StoredPin
 from tutor.kiosk.screens.attract import AttractScreen
 from tutor.kiosk.screens.idle import IdleCountdown
-from tutor.kiosk.screens.lessons import add_done_button
+from tutor.kiosk.screens.lessons import add_visit_buttons
 from tutor.ui.frame import TutorScreen
 from tutor.ui.lesson_app import LessonApp
 from tutor.ui.messages import HomeChosen
@@ -99,6 +99,8 @@ class KioskApp(LessonApp):
     """The tutor for a shared screen in a waiting room."""
 
     CSS_PATH = [*LessonApp.CSS_PATH, Path(__file__).parent / "kiosk.tcss"]
+    # A screen narrower than a kiosk's (docs/KIOSK.md) gets narrower buttons, so none is cut off.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (112, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "pin", show=False, priority=True),
         Binding("ctrl+c,ctrl+z,ctrl+backslash,ctrl+d,ctrl+p", "ignore", show=False, priority=True),
@@ -248,11 +250,11 @@ class KioskApp(LessonApp):
         """ "Ik ben er nog": keep the visit."""
         self.touch()
 
-    # --- the "Klaar" button on every screen of a visit ---
+    # --- "Hulp" and "Klaar" on every screen of a visit ---
 
     def _on_screen_change(self, screen: Screen[Any]) -> None:
         if isinstance(screen, TutorScreen):
-            screen.call_after_refresh(add_done_button, screen)
+            screen.call_after_refresh(add_visit_buttons, screen)
 
     def action_done(self) -> None:
         """ "Klaar": wipe the visit now."""

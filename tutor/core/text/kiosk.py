@@ -31,8 +31,9 @@ IDLE_STILL_HERE = "Ik ben er nog"
 
 # PIN dialog (for staff)
 PIN_TITLE = "Pincode"
-PIN_PROMPT = "Alleen voor medewerkers. Typ de pincode en druk op Enter."
+PIN_PROMPT = "Alleen voor medewerkers. Typ of tik de pincode en kies OK."
 PIN_OK = "OK"
+PIN_CLEAR = "Wissen"
 PIN_CANCEL = "Annuleren"
 PIN_WRONG = "Deze pincode klopt niet. Je kunt het nog {tries} keer proberen."
 PIN_LOCKED = "Te vaak een verkeerde pincode. Probeer het over {seconds} seconden opnieuw."

@@ -1,4 +1,4 @@
-"""Kiosk variants of shared screens, and the "Klaar" button every visit screen gets.
+"""Kiosk variants of shared screens, and the buttons every visit screen gets.
 
 - Home: never lists broken lesson files to visitors (staff use `tutor lint`).
 - Help: lists no key that ends the program.
@@ -17,6 +17,7 @@ from tutor.core.text import kiosk as text
 from tutor.ui.dialogs.help import HelpScreen
 from tutor.ui.frame import TutorScreen
 from tutor.ui.screens.home import HomeScreen
+from tutor.ui.widgets.keyline import KeyLine
 
 
 class KioskHomeScreen(HomeScreen):
@@ -30,7 +31,7 @@ class KioskHomeScreen(HomeScreen):
     async def show_lessons(self, cards: Sequence[LessonCard], problems: Sequence[Problem]) -> None:
         """Show the validated lessons, without the list of broken files."""
         await super().show_lessons(cards, [])
-        add_done_button(self)  # lost if it recomposed
+        add_visit_buttons(self)  # lost if it recomposed
 
 
 class KioskHelpScreen(HelpScreen):
@@ -40,19 +41,25 @@ class KioskHelpScreen(HelpScreen):
         super().__init__(strings.HELP_TITLE, text.HELP_KEYS, text.HELP_MOUSE)
 
 
-def add_done_button(screen: TutorScreen) -> None:
-    """Put "Klaar" at the right of the screen's buttons, if it is not there yet."""
-    if not screen.is_attached or screen.query("#kiosk-done"):
+def add_visit_buttons(screen: TutorScreen) -> None:
+    """Put "Hulp" and "Klaar" at the right of the screen's buttons, if they are not there yet.
+
+    On a touch screen these are the only ways to the help and to the end of a visit: the
+    key line at the bottom is only a hint for a keyboard, and taps on it do nothing
+    (its one-row keys are too small to hit; see docs/KIOSK.md, "Touch targets").
+    """
+    if not screen.is_attached:
         return
+    for keys in screen.query(KeyLine):
+        keys.disabled = True
     buttons = screen.query("#buttons")
-    if buttons:
-        button = Button(
-            text.BUTTON_DONE,
-            variant="warning",
-            action="app.done",
-            id="kiosk-done",
-            compact=True,
-        )
+    if not buttons or screen.query("#kiosk-done"):
+        return
+    help_button = Button(strings.BUTTON_HELP, action="app.help", id="kiosk-help", compact=True)
+    done = Button(
+        text.BUTTON_DONE, variant="warning", action="app.done", id="kiosk-done", compact=True
+    )
+    for button in (help_button, done):
         button.can_focus = False
-        # The spacer puts Klaar at the right.
-        buttons.first().mount(Static(classes="kiosk-spacer"), button)
+    # The spacer puts Hulp and Klaar at the right.
+    buttons.first().mount(Static(classes="kiosk-spacer"), help_button, done)
