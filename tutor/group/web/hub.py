@@ -225,7 +225,7 @@ class Hub:
 
     def state_for(self, token: str) -> str:
         """The JSON a participant is sent now: the shared view plus their own part."""
-        own = own_state(self.content, self.position, self._answers.get(token, {}))
+        own = own_state(self.content, self.code, self.position, self._answers.get(token, {}))
         mine = json.dumps(own, ensure_ascii=False, separators=(",", ":"))
         return f'{{"v":{self.version},"shared":{self._shared},"mine":{mine}}}'
 
@@ -302,14 +302,19 @@ class Hub:
         if answer is None:
             return index, None
         question = self.content.questions[index]
-        try:
-            text = json.dumps(answer, separators=(",", ":"))
-        except (TypeError, ValueError):
-            raise JoinRefused("invalid") from None
-        response = decode_response(question, text)
+        data = self.content.form(self.code, index).response(answer)
+        response = None
+        if data is not None:
+            response = decode_response(question, json.dumps(data, separators=(",", ":")))
         if response is None:
             raise JoinRefused("invalid")
         return index, encode_response(response, question)
+
+    def wire_answer(self, index: int, text: str | None) -> object:
+        """A stored answer (the kind's JSON) as the participant's page knows it."""
+        if text is None:
+            return None
+        return self.content.form(self.code, index).shown(json.loads(text))
 
     async def submit(self, token: str, index: int, text: str | None) -> GroupStoreError | None:
         """Store an answer (None withdraws it); return the store's refusal, if any."""

@@ -218,7 +218,7 @@ async def answer(request: web.Request) -> web.Response:
     if problem is not None:
         reason = "too_late" if isinstance(problem, AnswerClosed) else "busy"
         return refusal(reason)
-    stored = json.loads(text) if text is not None else None
+    stored = hub.wire_answer(index, text)
     return web.json_response({"ok": True, "answer": stored}, headers={"Cache-Control": "no-store"})
 
 
