@@ -514,3 +514,38 @@ async def test_the_stream_says_the_end_and_closes(served: Served) -> None:
     assert last["shared"]["kind"] == "ended"  # type: ignore[index]
     assert await asyncio.wait_for(response.content.read(), 5) == b""
     response.close()
+
+
+async def test_a_stored_answer_reaches_the_participants_streams(served: Served) -> None:
+    """The answer's reply confirms it at once; the streams (another tab) follow shortly."""
+    token = await served.join()
+    served.go_to_question(0)
+    query = {"code": served.code, "token": token}
+    response = await served.client.get(f"{served.url}/api/events", params=query)
+    (first,) = await read_states(response, 1)
+    assert first["mine"] == {"answer": None}
+    started = asyncio.get_running_loop().time()
+    assert (await served.answer(token, 0, 1))[0] == 200
+    (echo,) = await read_states(response, 1)
+    assert echo["mine"] == {"answer": 1}
+    assert asyncio.get_running_loop().time() - started < hub_module.ECHO_LIMIT + 0.5
+    response.close()
+
+
+async def test_an_unchanged_stream_gets_a_ping(
+    served: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hub_module, "PING_SECONDS", 0.1)
+    follow = asyncio.create_task(served.hub.follow(poll_seconds=0.02))
+    token = await served.join()
+    query = {"code": served.code, "token": token}
+    response = await served.client.get(f"{served.url}/api/events", params=query)
+    try:
+        await read_states(response, 1)
+        line = b""
+        while not line.startswith(b":"):
+            line = await asyncio.wait_for(response.content.readline(), 2)
+        assert line == b": ping\n"
+    finally:
+        response.close()
+        follow.cancel()

@@ -42,6 +42,12 @@ AWAY_LIMIT = 15 * 60.0
 """After this long without the trainer the server ends the session and stops."""
 BATCH_SECONDS = 0.005
 """Answers arriving within this time are written in one transaction."""
+ECHO_SECONDS = 0.05
+"""A stored answer goes back to its participant's streams once answers are quiet this long ..."""
+ECHO_LIMIT = 0.5
+"""... but never later than this after it was stored (the answer's reply confirmed it already)."""
+PING_SECONDS = 15.0
+"""Every stream gets a comment this often, so proxies and phones keep it open."""
 MAX_FAILED_CODES = 10
 """Wrong codes one client address may try per `FAILED_WINDOW` seconds."""
 FAILED_WINDOW = 60.0
@@ -151,6 +157,11 @@ class Hub:
         self._stream_total = 0
         self._pending: list[_Pending] = []
         self._flush_scheduled = False
+        self._echo: set[str] = set()
+        self._echo_since: float | None = None
+        self._echo_timer: asyncio.TimerHandle | None = None
+        self._messages: dict[str, bytes] = {}
+        self._mine: dict[str | None, str] = {}
         self._reported_connected = -1
         self._rebuild()
 
@@ -160,6 +171,8 @@ class Hub:
         self.version += 1
         state = shared_state(self.content, self.code, self.position, away=self.away)
         self._shared = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+        self._messages.clear()
+        self._mine.clear()
 
     @property
     def ended(self) -> bool:
@@ -198,10 +211,15 @@ class Hub:
         return self._trainer_silence(self.position) > AWAY_LIMIT
 
     async def follow(self, *, poll_seconds: float = POLL_SECONDS) -> None:
-        """Follow the trainer until the session ends (run as a task)."""
+        """Follow the trainer until the session ends (run as a task); ping the streams."""
+        loop = asyncio.get_running_loop()
+        pinged = loop.time()
         while not self.ended:
             self.refresh()
             self.report_connected()
+            if loop.time() - pinged >= PING_SECONDS:
+                pinged = loop.time()
+                self._wake_all()  # a stream whose view did not change sends a ping
             if self.trainer_gone_too_long():
                 with contextlib.suppress(GroupStoreError):
                     self.store.end_session(self.code)
@@ -274,11 +292,33 @@ class Hub:
         """How many participants this server knows (joined or rejoined since it started)."""
         return len(self._known)
 
+    def _own_json(self, token: str) -> str:
+        """The participant's own part as JSON; at a question the same for the same answer."""
+        answers = self._answers.get(token, {})
+        position = self.position
+        at_question = position.kind == "question" and not position.ended
+        key = answers.get(position.index) if at_question else None
+        if at_question and key in self._mine:
+            return self._mine[key]
+        own = own_state(self.content, self.code, position, answers)
+        mine = json.dumps(own, ensure_ascii=False, separators=(",", ":"))
+        if at_question:
+            self._mine[key] = mine
+        return mine
+
     def state_for(self, token: str) -> str:
         """The JSON a participant is sent now: the shared view plus their own part."""
-        own = own_state(self.content, self.code, self.position, self._answers.get(token, {}))
-        mine = json.dumps(own, ensure_ascii=False, separators=(",", ":"))
-        return f'{{"v":{self.version},"shared":{self._shared},"mine":{mine}}}'
+        return f'{{"v":{self.version},"shared":{self._shared},"mine":{self._own_json(token)}}}'
+
+    def message_for(self, token: str) -> bytes:
+        """`state_for` as a server-sent event; built once for everyone who sees the same."""
+        mine = self._own_json(token)
+        message = self._messages.get(mine)
+        if message is None:
+            state = f'{{"v":{self.version},"shared":{self._shared},"mine":{mine}}}'
+            message = f"event: state\ndata: {state}\n\n".encode()
+            self._messages[mine] = message
+        return message
 
     def state(self, token: str) -> State:
         """`state_for` as data (for tests and the terminal participant)."""
@@ -409,6 +449,30 @@ class Hub:
                     answers.pop(pending.index, None)
                 else:
                     answers[pending.index] = pending.text
-                self._wake(pending.token)
+                self._echo.add(pending.token)
             if not pending.done.done():
                 pending.done.set_result(result)
+        if self._echo:
+            self._schedule_echo()
+
+    def _schedule_echo(self) -> None:
+        """Send stored answers back to their streams when the answers are quiet.
+
+        In a burst (everybody answers at once) the streams wait, so that the CPU goes
+        to storing answers and the trainer's count first; each answer's own reply
+        already told its page that it arrived.
+        """
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        if self._echo_since is None:
+            self._echo_since = now
+        if self._echo_timer is not None:
+            self._echo_timer.cancel()
+        due = min(now + ECHO_SECONDS, self._echo_since + ECHO_LIMIT)
+        self._echo_timer = loop.call_at(due, self._send_echo)
+
+    def _send_echo(self) -> None:
+        tokens, self._echo = self._echo, set()
+        self._echo_since = self._echo_timer = None
+        for token in tokens:
+            self._wake(token)

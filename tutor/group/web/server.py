@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import html
 import ipaddress
 import json
@@ -56,7 +57,6 @@ KEEPALIVE_SECONDS = 30.0
 """An idle connection, or one that never finishes its request line, is closed after this."""
 MAX_STREAMS = MAX_PARTICIPANTS * 2 + 50
 """Open event streams at most (a participant may have a second tab); more get 503."""
-PING_SECONDS = 15.0
 STATIC_FILES = {"app.js": "text/javascript", "app.css": "text/css"}
 HUB_KEY = web.AppKey("hub", Hub)
 PAGE_KEY = web.AppKey("page", bytes)
@@ -107,6 +107,7 @@ def refusal(reason: str, code: str = "") -> web.Response:
     return response
 
 
+@functools.lru_cache(maxsize=4096)
 def client_key(address: str | None) -> str:
     """Who the wrong-code limit counts: an IPv4 address, or an IPv6 address's /64 network.
 
@@ -233,17 +234,16 @@ async def events(request: web.Request) -> web.StreamResponse:
     try:
         await response.prepare(request)
         await response.write(b"retry: 2000\n\n")
+        sent = b""
         while not stream.dropped:
             event.clear()
-            data = hub.state_for(token)
-            await response.write(f"event: state\ndata: {data}\n\n".encode())
+            message = hub.message_for(token)
+            # A wake without a change is the hub's ping (no timer per stream).
+            await response.write(message if message != sent else b": ping\n\n")
+            sent = message
             if hub.ended:
                 break
-            while not event.is_set():
-                try:
-                    await asyncio.wait_for(event.wait(), PING_SECONDS)
-                except TimeoutError:
-                    await response.write(b": ping\n\n")
+            await event.wait()
     except ConnectionResetError:
         pass  # the participant left; a cancelled handler ends here too, through finally
     finally:
