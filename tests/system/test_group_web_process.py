@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -47,12 +48,14 @@ class Server:
         command = [sys.executable, "-m", "tutor.group.web", "--code", code]
         command += ["--host", "127.0.0.1", "--port", str(port), "--tries", str(tries)]
         command += ["--store", str(store)]
+        # Its log goes to a file, as the trainer's does: a pipe nobody reads would fill.
+        self.log = tempfile.TemporaryFile("w+")
         self.process = subprocess.Popen(
             command,
             cwd=PROJECT,
             env=env,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=self.log,
             text=True,
         )
 
@@ -69,11 +72,12 @@ class Server:
         return int(line.split()[1])
 
     def stop(self) -> str:
-        """Stop the process if it still runs; return its stderr."""
+        """Stop the process if it still runs; return its log."""
         if self.process.poll() is None:
             self.process.kill()
-        _, err = self.process.communicate(timeout=10)
-        return err
+        self.process.communicate(timeout=10)
+        self.log.seek(0)
+        return self.log.read()
 
 
 @pytest.fixture

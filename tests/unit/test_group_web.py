@@ -549,3 +549,18 @@ async def test_an_unchanged_stream_gets_a_ping(
     finally:
         response.close()
         follow.cancel()
+
+
+def test_the_log_has_a_budget() -> None:
+    """A flood of bad requests cannot fill the trainer's disk: what is left out is counted."""
+    from tutor.group.web.server import LogBudget
+
+    clock = Clock(0.0)
+    budget = LogBudget(lines=3, window=60.0, clock=clock)
+    records = [
+        logging.LogRecord("x", logging.INFO, "", 0, f"line {n}", None, None) for n in range(6)
+    ]
+    assert [budget.filter(r) for r in records[:5]] == [True, True, True, False, False]
+    clock.now = 61.0
+    assert budget.filter(records[5])
+    assert records[5].getMessage() == "(2 log lines left out) line 5"

@@ -30,6 +30,7 @@ import html
 import ipaddress
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from importlib import resources
 
@@ -54,6 +55,9 @@ MAX_BODY_BYTES = 4096
 BODY_SECONDS = 10.0
 """A request body must arrive within this time (a trickling client gets 408)."""
 KEEPALIVE_SECONDS = 30.0
+LOG_LINES = 60
+LOG_WINDOW = 60.0
+"""At most `LOG_LINES` log lines per `LOG_WINDOW` seconds; the rest is counted."""
 """An idle connection, or one that never finishes its request line, is closed after this."""
 MAX_STREAMS = MAX_PARTICIPANTS * 2 + 50
 """Open event streams at most (a participant may have a second tab); more get 503."""
@@ -289,11 +293,57 @@ class OneLineErrors(logging.Filter):
         return True
 
 
-def quiet_aiohttp_errors() -> None:
-    """Install `OneLineErrors` on aiohttp's server logger (once)."""
-    logger = logging.getLogger("aiohttp.server")
-    if not any(isinstance(f, OneLineErrors) for f in logger.filters):
-        logger.addFilter(OneLineErrors())
+class LogBudget(logging.Filter):
+    """Lets at most `lines` records through per `window` seconds.
+
+    One line per bad request, and a flood of them could still fill the trainer's
+    log file (or a pipe, and then stall the server). What is left out is counted
+    and said in front of the first line of the next window.
+
+    Args:
+        lines: Records per window.
+        window: Seconds.
+        clock: Monotonic seconds (tests pass their own).
+    """
+
+    def __init__(
+        self,
+        lines: int = LOG_LINES,
+        window: float = LOG_WINDOW,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.lines, self.window, self.clock = lines, window, clock
+        self.started = clock()
+        self.passed = 0
+        self.left_out = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = self.clock()
+        if now - self.started >= self.window:
+            self.started, self.passed = now, 0
+            if self.left_out:
+                record.msg = f"({self.left_out} log lines left out) {record.getMessage()}"
+                record.args = None
+                self.left_out = 0
+        if self.passed >= self.lines:
+            self.left_out += 1
+            return False
+        self.passed += 1
+        return True
+
+
+def bound_logging() -> None:
+    """Make the server's logs one line per record and bounded (installed once)."""
+    budget = LogBudget()
+    for name in ("aiohttp.server", "tutor.group.web"):
+        logger = logging.getLogger(name)
+        if name == "aiohttp.server" and not any(
+            isinstance(f, OneLineErrors) for f in logger.filters
+        ):
+            logger.addFilter(OneLineErrors())
+        if not any(isinstance(f, LogBudget) for f in logger.filters):
+            logger.addFilter(budget)
 
 
 @web.middleware
@@ -341,7 +391,7 @@ def _shipped(name: str) -> bytes:
 
 def make_app(hub: Hub) -> web.Application:
     """The aiohttp application serving one session's participants."""
-    quiet_aiohttp_errors()
+    bound_logging()
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[guard])
     app[HUB_KEY] = hub
     app[PAGE_KEY] = render_page(_shipped("index.html").decode("utf-8"))
