@@ -216,3 +216,26 @@ def test_malformed_requests_cost_one_log_line_each(trainer, servers) -> None:  #
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) <= len(garbage), lines
     assert not any(line.startswith(("Traceback", "  File")) for line in lines), err
+
+
+def test_a_trainer_that_stopped_reading_does_not_stop_the_server(trainer, servers) -> None:  # type: ignore[no-untyped-def]
+    """The trainer's program may be gone before READY: the participants are served anyway."""
+    _, session, path = trainer
+    port = free_port()
+    server = Server(path, session.code, port)
+    servers.append(server)
+    assert server.process.stdout is not None
+    server.process.stdout.close()
+    deadline = time.monotonic() + START_SECONDS
+    while True:
+        try:
+            status, _ = call(port, "/api/join", {"code": session.code})
+            break
+        except OSError:
+            assert server.process.poll() is None, server.stop()
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+    assert status == 200
+    server.process.send_signal(signal.SIGTERM)
+    assert server.process.wait(timeout=5) == 0
+    assert "Traceback" not in server.stop()

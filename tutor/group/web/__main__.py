@@ -71,6 +71,14 @@ def try_count(text: str) -> int:
     return tries
 
 
+def say(line: str) -> None:
+    """Tell the trainer's program (stdout); one that is gone does not stop the server."""
+    try:
+        print(line, flush=True)
+    except OSError:  # a closed pipe: the participants are still served
+        sys.stdout = open(os.devnull, "w")  # for the rest of the process
+
+
 def pid_file(code: str) -> Path:
     """Where a running server of session `code` says its process id and port."""
     from tutor.core.paths import data_dir
@@ -104,7 +112,8 @@ async def serve(args: argparse.Namespace) -> int:
         quiz = content.quizzes.get(lesson.id)
         hub = Hub(store, SessionContent(lesson, quiz.questions if quiz else []), args.code)
     except (GroupStoreError, KeyError) as error:
-        print(f"ERROR session {type(error).__name__}", flush=True)
+        say(f"ERROR session {type(error).__name__}")
+        store.close()
         return 2
     runner = None
     last = args.port if args.port == 0 else min(65535, args.port + args.tries - 1)
@@ -115,14 +124,14 @@ async def serve(args: argparse.Namespace) -> int:
         except (OSError, OverflowError):
             continue
     if runner is None:
-        print("ERROR port", flush=True)
+        say("ERROR port")
         store.close()
         return 2
     marker = pid_file(hub.code)
     with contextlib.suppress(OSError):
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(json.dumps({"pid": os.getpid(), "port": bound}), encoding="utf-8")
-    print(f"READY {bound}", flush=True)
+    say(f"READY {bound}")
     follow = asyncio.ensure_future(hub.follow())
     stopping = asyncio.Event()
 
