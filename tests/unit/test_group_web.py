@@ -1,9 +1,7 @@
-"""The participants' web server over real loopback HTTP, in this process.
+"""Joining, wrong codes, answers and malformed requests, over real loopback HTTP.
 
-The server (`tutor.group.web.server.start`) serves a hub on a free port; a
-`TrainerSession` on the same temporary store moves the group, as the trainer's
-program does from its own process. Clients connect from 127.0.0.1 or 127.0.0.2
-(both loopback) where the wrong-code limit needs two addresses.
+Clients connect from 127.0.0.1 or 127.0.0.2 (both loopback) where the wrong-code
+limit needs two addresses. The server and the trainer: see `group_web_fixtures`.
 """
 
 from __future__ import annotations
@@ -11,110 +9,19 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import aiohttp
 import pytest
 
-from tutor.core.content.loader import load_content
+from group_web_fixtures import QUESTIONS, Served, participants_in_store, served
 from tutor.core.text import group as gs
-from tutor.group.session import TrainerSession
-from tutor.group.web import hub as hub_module
-from tutor.group.web.hub import AWAY_AFTER, FAILED_WINDOW, MAX_FAILED_CODES, Hub
-from tutor.group.web.server import MAX_BODY_BYTES, start, stop
-from tutor.group.wire import SessionContent
-from tutor.store.group import SESSION_LIFETIME, SQLiteGroupStore
+from tutor.group.web.hub import FAILED_WINDOW, MAX_FAILED_CODES, Hub
+from tutor.group.web.server import MAX_BODY_BYTES
+from tutor.store.group import SESSION_LIFETIME
 
-SHIPPED = load_content(None)
-LESSON = SHIPPED.lesson("hoe-werkt-ketamine")
-QUESTIONS = list(SHIPPED.quizzes[LESSON.id].questions)
 TYPES = sorted({q.type for q in QUESTIONS})
 OTHER = "127.0.0.2"
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: float = 1_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@dataclass
-class Served:
-    store: SQLiteGroupStore
-    session: TrainerSession
-    hub: Hub
-    url: str
-    client: aiohttp.ClientSession
-    clock: Clock
-    guess_clock: Clock
-
-    @property
-    def code(self) -> str:
-        return self.session.code
-
-    async def join(self, token: str | None = None) -> str:
-        async with self.client.post(
-            f"{self.url}/api/join", json={"code": self.code, "token": token}
-        ) as response:
-            assert response.status == 200, await response.text()
-            return str((await response.json())["token"])
-
-    async def state(self, token: str) -> dict[str, object]:
-        query = {"code": self.code, "token": token}
-        async with self.client.get(f"{self.url}/api/state", params=query) as response:
-            assert response.status == 200, await response.text()
-            return dict(await response.json())
-
-    async def answer(
-        self, token: str, question: object, answer: object
-    ) -> tuple[int, dict[str, object]]:
-        body = {"code": self.code, "token": token, "question": question, "answer": answer}
-        async with self.client.post(f"{self.url}/api/answer", json=body) as response:
-            return response.status, dict(await response.json())
-
-    def move(self) -> None:
-        """Let the hub see the trainer's move now (its poll would within 0.1 s)."""
-        self.hub.refresh()
-
-    def go_to_question(self, index: int) -> None:
-        while not (self.session.kind == "question" and self.session.index == index):
-            assert self.session.next()
-        self.move()
-
-
-@pytest.fixture
-async def served(tmp_path: Path) -> AsyncIterator[Served]:
-    clock, guess_clock = Clock(), Clock()
-    store = SQLiteGroupStore(tmp_path / "groups.sqlite3", clock=clock)
-    session = TrainerSession(store, LESSON, QUESTIONS)
-    hub = Hub(
-        store,
-        SessionContent(LESSON, QUESTIONS),
-        session.code,
-        clock=clock,
-        guess_clock=guess_clock,
-    )
-    runner, port = await start(hub, "127.0.0.1", 0)
-    client = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
-    try:
-        yield Served(store, session, hub, f"http://127.0.0.1:{port}", client, clock, guess_clock)
-    finally:
-        await client.close()
-        await stop(runner)
-        store.close()
-
-
-def participants_in_store(store: SQLiteGroupStore, code: str) -> int:
-    (count,) = store._db.execute(
-        "SELECT COUNT(*) FROM participants WHERE code = ?", (code,)
-    ).fetchone()
-    return int(count)
+__all__ = ["served"]
 
 
 # Joining and rejoining --------------------------------------------------------------
@@ -383,184 +290,3 @@ async def test_a_body_that_never_arrives_times_out(
     data = b"POST /api/join HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"
     reply = await raw_exchange(served.url, data)
     assert status_of(reply) == 408
-
-
-# The trainer away -------------------------------------------------------------------
-
-
-async def test_a_fresh_session_is_not_away_and_stays_open(tmp_path: Path) -> None:
-    """A session the trainer has not moved yet has no heartbeat: not 'away since 1970'."""
-    store = SQLiteGroupStore(tmp_path / "groups.sqlite3")
-    session = TrainerSession(store, LESSON, QUESTIONS)
-    hub = Hub(store, SessionContent(LESSON, QUESTIONS), session.code)
-    follow = asyncio.create_task(hub.follow(poll_seconds=0.01))
-    await asyncio.sleep(0.1)
-    assert not hub.ended and not hub.away
-    assert hub.state(hub.join("10.0.0.1", session.code, None))["shared"]["away"] is False  # type: ignore[index]
-    follow.cancel()
-    store.close()
-
-
-async def test_the_trainer_away_and_back(served: Served) -> None:
-    token = await served.join()
-    served.session.next()
-    served.move()
-    assert not served.hub.away
-    served.clock.now += AWAY_AFTER - 1
-    served.move()
-    assert (await served.state(token))["shared"]["away"] is False  # type: ignore[index]
-    served.clock.now += 2
-    served.move()
-    assert (await served.state(token))["shared"]["away"] is True  # type: ignore[index]
-    served.store.touch_trainer(served.code)
-    served.move()
-    assert (await served.state(token))["shared"]["away"] is False  # type: ignore[index]
-
-
-async def test_the_server_ends_a_session_whose_trainer_is_gone(served: Served) -> None:
-    served.session.next()
-    served.clock.now += hub_module.AWAY_LIMIT + 1
-    await asyncio.wait_for(served.hub.follow(poll_seconds=0.01), 5)
-    assert served.hub.ended
-    assert served.store.position(served.code).ended
-
-
-# Streams ----------------------------------------------------------------------------
-
-
-async def read_states(response: aiohttp.ClientResponse, count: int) -> list[dict[str, object]]:
-    """The next `count` state events of a stream."""
-    states = []
-    data = b""
-    while len(states) < count:
-        line = await asyncio.wait_for(response.content.readline(), 5)
-        if not line:
-            break
-        if line.startswith(b"data: "):
-            data = line[6:]
-        elif line == b"\n" and data:
-            states.append(json.loads(data))
-            data = b""
-    return states
-
-
-async def wait_until(check: object, timeout: float = 5.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not check():  # type: ignore[operator]
-        assert asyncio.get_running_loop().time() < deadline, "timed out"
-        await asyncio.sleep(0.02)
-
-
-async def test_streams_push_every_change_and_end_with_their_connection(served: Served) -> None:
-    follow = asyncio.create_task(served.hub.follow(poll_seconds=0.02))
-    tokens = [await served.join() for _ in range(3)]
-    clients = [aiohttp.ClientSession() for _ in tokens]
-    try:
-        streams = []
-        for client, token in zip(clients, tokens, strict=True):
-            query = {"code": served.code, "token": token}
-            response = await client.get(f"{served.url}/api/events", params=query)
-            assert response.headers["Content-Type"].startswith("text/event-stream")
-            streams.append(response)
-        for response in streams:
-            assert (await read_states(response, 1))[0]["shared"]["kind"] == "lobby"  # type: ignore[index]
-        assert served.hub.stream_count == 3
-        await wait_until(lambda: served.store.connected_count(served.code) == 3)
-        served.session.next()
-        for response in streams:
-            assert (await read_states(response, 1))[0]["shared"]["kind"] == "step"  # type: ignore[index]
-        streams[0].close()
-        await clients[0].close()
-        await wait_until(lambda: served.hub.stream_count == 2)
-        await wait_until(lambda: served.store.connected_count(served.code) == 2)
-        for client in clients[1:]:
-            await client.close()
-        await wait_until(lambda: served.hub.stream_count == 0)
-        await wait_until(lambda: served.store.connected_count(served.code) == 0)
-    finally:
-        for client in clients:
-            await client.close()
-        follow.cancel()
-
-
-async def test_one_participant_cannot_hold_every_stream(served: Served) -> None:
-    token = await served.join()
-    query = {"code": served.code, "token": token}
-    client = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
-    try:
-        first = await client.get(f"{served.url}/api/events", params=query)
-        await read_states(first, 1)
-        others = [
-            await client.get(f"{served.url}/api/events", params=query)
-            for _ in range(hub_module.MAX_STREAMS_PER_TOKEN)
-        ]
-        assert served.hub.stream_count == hub_module.MAX_STREAMS_PER_TOKEN
-        assert await asyncio.wait_for(first.content.read(), 5) == b""  # the oldest was ended
-        for response in others:
-            assert len(await read_states(response, 1)) == 1
-    finally:
-        await client.close()
-    await wait_until(lambda: served.hub.stream_count == 0)
-
-
-async def test_the_stream_says_the_end_and_closes(served: Served) -> None:
-    token = await served.join()
-    query = {"code": served.code, "token": token}
-    response = await served.client.get(f"{served.url}/api/events", params=query)
-    await read_states(response, 1)
-    served.session.end()
-    served.move()
-    (last,) = await read_states(response, 1)
-    assert last["shared"]["kind"] == "ended"  # type: ignore[index]
-    assert await asyncio.wait_for(response.content.read(), 5) == b""
-    response.close()
-
-
-async def test_a_stored_answer_reaches_the_participants_streams(served: Served) -> None:
-    """The answer's reply confirms it at once; the streams (another tab) follow shortly."""
-    token = await served.join()
-    served.go_to_question(0)
-    query = {"code": served.code, "token": token}
-    response = await served.client.get(f"{served.url}/api/events", params=query)
-    (first,) = await read_states(response, 1)
-    assert first["mine"] == {"answer": None}
-    started = asyncio.get_running_loop().time()
-    assert (await served.answer(token, 0, 1))[0] == 200
-    (echo,) = await read_states(response, 1)
-    assert echo["mine"] == {"answer": 1}
-    assert asyncio.get_running_loop().time() - started < hub_module.ECHO_LIMIT + 0.5
-    response.close()
-
-
-async def test_an_unchanged_stream_gets_a_ping(
-    served: Served, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(hub_module, "PING_SECONDS", 0.1)
-    follow = asyncio.create_task(served.hub.follow(poll_seconds=0.02))
-    token = await served.join()
-    query = {"code": served.code, "token": token}
-    response = await served.client.get(f"{served.url}/api/events", params=query)
-    try:
-        await read_states(response, 1)
-        line = b""
-        while not line.startswith(b":"):
-            line = await asyncio.wait_for(response.content.readline(), 2)
-        assert line == b": ping\n"
-    finally:
-        response.close()
-        follow.cancel()
-
-
-def test_the_log_has_a_budget() -> None:
-    """A flood of bad requests cannot fill the trainer's disk: what is left out is counted."""
-    from tutor.group.web.server import LogBudget
-
-    clock = Clock(0.0)
-    budget = LogBudget(lines=3, window=60.0, clock=clock)
-    records = [
-        logging.LogRecord("x", logging.INFO, "", 0, f"line {n}", None, None) for n in range(6)
-    ]
-    assert [budget.filter(r) for r in records[:5]] == [True, True, True, False, False]
-    clock.now = 61.0
-    assert budget.filter(records[5])
-    assert records[5].getMessage() == "(2 log lines left out) line 5"
