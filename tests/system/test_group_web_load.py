@@ -16,8 +16,8 @@ from collections import Counter
 from pathlib import Path
 
 import aiohttp
-from test_group_web_process import Server, free_port
 
+from test_group_web_process import Server, free_port
 from tutor.core.content.loader import load_content
 from tutor.group.session import TrainerSession
 from tutor.group.wire import SessionContent, shared_state
