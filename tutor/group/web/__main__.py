@@ -104,6 +104,12 @@ async def serve(args: argparse.Namespace) -> int:
     from tutor.group.wire import SessionContent
     from tutor.store.group import GroupStoreError, SQLiteGroupStore
 
+    # Signals are handled from the start: a SIGTERM right after READY is a clean stop.
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(number, stopping.set)
     store = SQLiteGroupStore(Path(args.store) if args.store else None)
     try:
         position = store.position(args.code)
@@ -133,16 +139,7 @@ async def serve(args: argparse.Namespace) -> int:
         marker.write_text(json.dumps({"pid": os.getpid(), "port": bound}), encoding="utf-8")
     say(f"READY {bound}")
     follow = asyncio.ensure_future(hub.follow())
-    stopping = asyncio.Event()
-
-    def on_signal() -> None:
-        stopping.set()
-        follow.cancel()
-
-    loop = asyncio.get_running_loop()
-    for number in (signal.SIGTERM, signal.SIGINT):
-        with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(number, on_signal)
+    stopped = asyncio.ensure_future(stopping.wait())
     url = args.public_url or f"http://{args.host}:{bound}/"
 
     async def announce() -> None:
@@ -152,11 +149,13 @@ async def serve(args: argparse.Namespace) -> int:
             await asyncio.sleep(ANNOUNCE_SECONDS)
 
     announcing = asyncio.ensure_future(announce())
-    with contextlib.suppress(asyncio.CancelledError):
-        await follow
+    await asyncio.wait({follow, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    follow.cancel()
+    if follow.done() and not follow.cancelled() and follow.exception() is not None:
+        logging.getLogger("tutor.group.web").error("following the trainer failed: %r", follow)
     if hub.ended and not stopping.is_set():
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stopping.wait(), LINGER_SECONDS)
+        await asyncio.wait({stopped}, timeout=LINGER_SECONDS)
+    stopped.cancel()
     announcing.cancel()
     with contextlib.suppress(GroupStoreError):
         store.withdraw_address(url)
