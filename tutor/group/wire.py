@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import cast
 
 from tutor.core.content.models import Lesson, Question, quote_texts
-from tutor.core.questions import Response, check, decode_response, kind_of
+from tutor.core.questions import Json, Response, check, decode_response, kind_of
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.export.markup import inline_html, markdown_html
@@ -27,11 +28,110 @@ State = dict[str, object]
 
 
 @dataclass(frozen=True)
+class WireForm:
+    """A question's form as it goes on the wire, and the way back to the kind's answers.
+
+    The question kind's form names options by their place in the content (option
+    0, item 0, ...), and the content puts the right option first, the items of an
+    order question in the right order, each term of a match next to its meaning:
+    sent as is, the JSON would give the answer away before the reveal. On the wire
+    every `value` (and every `answer` of a `one` form) is the option's place on
+    screen instead, which tells nothing the screen does not; `response` and `shown`
+    translate between those places and the kind's JSON.
+
+    Attributes:
+        form: What the page gets: the kind's form with places as values.
+        mode: `one`, `many`, `order` or `grid`.
+        values: Per place on screen, the kind's value (for `one`, its whole answer;
+            for `grid`, the choice's value).
+        rows: For `grid`, per row place the kind's row value (where the choice goes).
+    """
+
+    form: State
+    mode: str
+    values: tuple[object, ...]
+    rows: tuple[int, ...] = ()
+
+    def _place(self, data: object) -> int | None:
+        if type(data) is int and 0 <= data < len(self.values):
+            return data
+        return None
+
+    def response(self, data: object) -> object:
+        """A participant's answer (places) as the kind's JSON; None if it has the wrong shape."""
+        if self.mode == "one":
+            place = self._place(data)
+            return None if place is None else self.values[place]
+        limit = len(self.rows) if self.mode == "grid" else len(self.values)
+        if not isinstance(data, list) or len(data) > limit:
+            return None
+        chosen: list[object] = []
+        for item in data:
+            place = self._place(item)
+            if place is None:
+                return None
+            chosen.append(self.values[place])
+        if self.mode != "grid":
+            return chosen
+        if len(chosen) != len(self.rows):
+            return None
+        by_row = dict(zip(self.rows, chosen, strict=True))
+        return [by_row.get(row) for row in range(len(self.rows))]
+
+    def shown(self, data: object) -> object:
+        """The kind's JSON of an answer as the page knows it (places); None if it does not fit."""
+        if self.mode == "one":
+            return next((p for p, value in enumerate(self.values) if value == data), None)
+        if not isinstance(data, list):
+            return None
+        items: list[object] = list(data)
+        if self.mode == "grid":
+            if len(items) != len(self.rows) or not all(0 <= r < len(items) for r in self.rows):
+                return None
+            items = [items[row] for row in self.rows]
+        places = {value: p for p, value in enumerate(self.values) if isinstance(value, int | str)}
+        shown: list[int] = []
+        for item in items:
+            if not isinstance(item, int | str) or item not in places:
+                return None
+            shown.append(places[item])
+        return sorted(shown) if self.mode == "many" else shown
+
+
+def wire_form(question: Question, order: Sequence[int]) -> WireForm:
+    """The form of `question` in display `order`, with places on screen as its values."""
+    form = dict(kind_of(question).form(question, order))
+    mode = str(form["mode"])
+    if mode == "grid":
+        rows = cast(list[dict[str, Json]], form["rows"])
+        choices = cast(list[dict[str, Json]], form["choices"])
+        form["rows"] = [{**row, "value": place} for place, row in enumerate(rows)]
+        form["choices"] = [{**choice, "value": place} for place, choice in enumerate(choices)]
+        row_values = tuple(int(cast(int, row["value"])) for row in rows)
+        return WireForm(form, mode, tuple(choice["value"] for choice in choices), row_values)
+    key = "answer" if mode == "one" else "value"
+    options = cast(list[dict[str, Json]], form["options"])
+    form["options"] = [{**option, key: place} for place, option in enumerate(options)]
+    return WireForm(form, mode, tuple(option[key] for option in options))
+
+
+@dataclass(frozen=True)
 class SessionContent:
     """The lesson of a session and its quiz questions (what every view is built from)."""
 
     lesson: Lesson
     questions: Sequence[Question]
+    _forms: dict[tuple[str, int], WireForm] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def form(self, code: str, index: int) -> WireForm:
+        """The wire form of question `index` in session `code` (built once)."""
+        key = (code, index)
+        if key not in self._forms:
+            question = self.questions[index]
+            self._forms[key] = wire_form(question, display_order(code, question))
+        return self._forms[key]
 
 
 def place_text(content: SessionContent, position: Position) -> str:
@@ -96,7 +196,7 @@ def shared_state(content: SessionContent, code: str, position: Position, *, away
         view = {
             "index": position.index,
             "prompt": question.prompt,
-            "form": kind_of(question).form(question, order),
+            "form": content.form(code, position.index).form,
             "revealed": position.revealed,
         }
         if position.revealed:
@@ -123,16 +223,22 @@ def verdict_view(question: Question, response: Response) -> State:
     }
 
 
-def own_state(content: SessionContent, position: Position, answers: dict[int, str]) -> State:
-    """What only this participant sees: their answer to the question on screen and, after
-    the reveal, whether it was right; at the end, how many they had right."""
+def own_state(
+    content: SessionContent, code: str, position: Position, answers: dict[int, str]
+) -> State:
+    """What only this participant sees: their answer to the question on screen (in the
+    wire form's places) and, after the reveal, whether it was right; at the end, how
+    many they had right."""
     mine: State = {}
     at_question = position.kind == "question" and not position.ended
     if at_question and position.index < len(content.questions):
         question = content.questions[position.index]
         text = answers.get(position.index)
         response = decode_response(question, text) if text is not None else None
-        mine["answer"] = json.loads(text) if response is not None and text is not None else None
+        shown = None
+        if response is not None and text is not None:
+            shown = content.form(code, position.index).shown(json.loads(text))
+        mine["answer"] = shown
         if position.revealed and response is not None:
             mine["verdict"] = verdict_view(question, response)
     elif position.kind == "summary" or position.ended:

@@ -24,7 +24,7 @@ from tutor.core.content.models import Lesson, Question
 from tutor.core.questions import Response, decode_response
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
-from tutor.group.answers import encode_response
+from tutor.group.answers import display_order, encode_response
 from tutor.group.participant.client import (
     Closed,
     ConnectionProblem,
@@ -37,6 +37,7 @@ from tutor.group.participant.client import (
 from tutor.group.participant.screens.base import ParticipantScreen
 from tutor.group.participant.screens.join import JoinScreen
 from tutor.group.participant.screens.question import ParticipantQuestionScreen
+from tutor.group.wire import WireForm, wire_form
 from tutor.store.group import InvalidInput, Position, normalise_code
 from tutor.ui import BASE_CSS
 
@@ -207,8 +208,11 @@ class ParticipantApp(App[None]):
             return
         response = None
         if answer is not None:
-            text = json.dumps(answer, separators=(",", ":"))
-            response = decode_response(self.questions[index], text)
+            # The server names choices by their place on screen (see `tutor.group.wire`).
+            kind_json = self._form(index).response(answer)
+            if kind_json is not None:
+                text = json.dumps(kind_json, separators=(",", ":"))
+                response = decode_response(self.questions[index], text)
         if response is None:
             self.answers.pop(index, None)
         else:
@@ -306,11 +310,17 @@ class ParticipantApp(App[None]):
                 await asyncio.sleep(wait)  # the connection is down or the server busy
                 wait = min(wait * 2, LAST_RESEND)
 
+    def _form(self, index: int) -> WireForm:
+        """How question `index` is on the wire in this session (places on screen)."""
+        question = self.questions[index]
+        return wire_form(question, display_order(self.code, question))
+
     def _wire_answer(self, index: int, response: Response | None) -> object:
-        if response is None:
+        """The answer as the server takes it: the places on screen of what was chosen."""
+        if response is None or index >= len(self.questions):
             return None
-        question = self.questions[index] if index < len(self.questions) else None
-        return json.loads(encode_response(response, question))
+        question = self.questions[index]
+        return self._form(index).shown(json.loads(encode_response(response, question)))
 
     def _settle(
         self, index: int, change: int, response: Response | None, *, accepted: bool

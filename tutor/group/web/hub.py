@@ -21,6 +21,7 @@ from tutor.core.questions import decode_response
 from tutor.group.answers import encode_response
 from tutor.group.wire import SessionContent, State, own_state, shared_state
 from tutor.store.group import (
+    MAX_TOKEN_LENGTH,
     EndedSession,
     ExpiredSession,
     GroupStore,
@@ -41,10 +42,18 @@ AWAY_LIMIT = 15 * 60.0
 """After this long without the trainer the server ends the session and stops."""
 BATCH_SECONDS = 0.005
 """Answers arriving within this time are written in one transaction."""
+ECHO_SECONDS = 0.05
+"""A stored answer goes back to its participant's streams once answers are quiet this long ..."""
+ECHO_LIMIT = 0.5
+"""... but never later than this after it was stored (the answer's reply confirmed it already)."""
+PING_SECONDS = 15.0
+"""Every stream gets a comment this often, so proxies and phones keep it open."""
 MAX_FAILED_CODES = 10
 """Wrong codes one client address may try per `FAILED_WINDOW` seconds."""
 FAILED_WINDOW = 60.0
 MAX_TRACKED_CLIENTS = 10_000
+MAX_STREAMS_PER_TOKEN = 4
+"""Open event streams one participant may have (tabs, a reconnect before the old one died)."""
 
 
 class JoinRefused(Exception):
@@ -74,6 +83,9 @@ class CodeGuessLimit:
         cutoff = self._clock() - FAILED_WINDOW
         while failures and failures[0] < cutoff:
             failures.popleft()
+        if not failures:
+            del self._failures[client]
+            return False
         return len(failures) >= MAX_FAILED_CODES
 
     def failed(self, client: str) -> None:
@@ -83,6 +95,21 @@ class CodeGuessLimit:
             self._failures.pop(next(iter(self._failures)))
         failures = self._failures.setdefault(client, deque(maxlen=MAX_FAILED_CODES))
         failures.append(self._clock())
+
+
+class Stream:
+    """One open event stream of a participant.
+
+    Attributes:
+        event: Set whenever the participant's view may have changed.
+        dropped: Set when a newer stream of the same participant took this one's place.
+    """
+
+    __slots__ = ("event", "dropped")
+
+    def __init__(self) -> None:
+        self.event = asyncio.Event()
+        self.dropped = False
 
 
 @dataclass
@@ -101,6 +128,7 @@ class Hub:
         content: The session's lesson and questions.
         code: The session code.
         clock: The store's clock (seconds since the epoch).
+        guess_clock: The wrong-code limit's clock (monotonic seconds).
     """
 
     def __init__(
@@ -110,21 +138,30 @@ class Hub:
         code: str,
         *,
         clock: Callable[[], float] = time.time,
+        guess_clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
         self.content = content
         self.code = normalise_code(code)
         self.clock = clock
         self.position = store.position(self.code)
+        self._started = clock()
         self.away = False
+        self.expired = False
         self.version = 0
-        self.guesses = CodeGuessLimit()
+        self.guesses = CodeGuessLimit(guess_clock)
         self._shared = ""
         self._known: set[str] = set()
         self._answers: dict[str, dict[int, str]] = {}
-        self._streams: dict[str, set[asyncio.Event]] = {}
+        self._streams: dict[str, list[Stream]] = {}
+        self._stream_total = 0
         self._pending: list[_Pending] = []
         self._flush_scheduled = False
+        self._echo: set[str] = set()
+        self._echo_since: float | None = None
+        self._echo_timer: asyncio.TimerHandle | None = None
+        self._messages: dict[str, bytes] = {}
+        self._mine: dict[str | None, str] = {}
         self._reported_connected = -1
         self._rebuild()
 
@@ -134,6 +171,8 @@ class Hub:
         self.version += 1
         state = shared_state(self.content, self.code, self.position, away=self.away)
         self._shared = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+        self._messages.clear()
+        self._mine.clear()
 
     @property
     def ended(self) -> bool:
@@ -147,8 +186,9 @@ class Hub:
         except StoreFailure:
             return False  # busy: the next poll tries again
         except (UnknownSession, ExpiredSession):
-            position = Position(self.position.lesson_id, "summary", ended=True)
-        away = self.clock() - position.trainer_seen > AWAY_AFTER
+            self.expired = True
+            position = replace(self.position, ended=True)
+        away = self._trainer_silence(position) > AWAY_AFTER
         same = replace(position, trainer_seen=0.0) == replace(self.position, trainer_seen=0.0)
         if same and away == self.away:
             self.position = position
@@ -158,15 +198,28 @@ class Hub:
         self._wake_all()
         return True
 
+    def _trainer_silence(self, position: Position) -> float:
+        """Seconds since the trainer was last heard of.
+
+        A session the trainer has not moved yet has no heartbeat (0): the trainer
+        that just started this server counts as there from the server's start.
+        """
+        return self.clock() - max(position.trainer_seen, self._started)
+
     def trainer_gone_too_long(self) -> bool:
         """Whether the trainer has been away longer than `AWAY_LIMIT`."""
-        return self.clock() - self.position.trainer_seen > AWAY_LIMIT
+        return self._trainer_silence(self.position) > AWAY_LIMIT
 
     async def follow(self, *, poll_seconds: float = POLL_SECONDS) -> None:
-        """Follow the trainer until the session ends (run as a task)."""
+        """Follow the trainer until the session ends (run as a task); ping the streams."""
+        loop = asyncio.get_running_loop()
+        pinged = loop.time()
         while not self.ended:
             self.refresh()
             self.report_connected()
+            if loop.time() - pinged >= PING_SECONDS:
+                pinged = loop.time()
+                self._wake_all()  # a stream whose view did not change sends a ping
             if self.trainer_gone_too_long():
                 with contextlib.suppress(GroupStoreError):
                     self.store.end_session(self.code)
@@ -177,33 +230,42 @@ class Hub:
 
     # Participants ------------------------------------------------------------
 
-    def check_code(self, client: str, code_text: object, *, allow_ended: bool = False) -> None:
+    def check_code(
+        self, client: str, code_text: object, token: object = None, *, allow_ended: bool = False
+    ) -> None:
         """Raise `JoinRefused` unless `code_text` is this session's code; wrong codes count.
 
-        With `allow_ended` an ended session passes (its participants still get the end view).
+        An address that used up its wrong codes is refused for everything, so a
+        guesser learns nothing, except participants who show their token with the
+        right code: someone guessing behind the same address (a clinic's Wi-Fi, a
+        proxy) does not lock out the people already in the session. With
+        `allow_ended` an ended session passes (its participants still get the end view).
         """
-        if self.guesses.blocked(client):
-            raise JoinRefused("limited")
         try:
             code = normalise_code(code_text if isinstance(code_text, str) else "")
         except InvalidInput:
             raise JoinRefused("bad_code") from None
-        if code != self.code:
+        right = code == self.code
+        if self.guesses.blocked(client) and not (right and self.known(token)):
+            raise JoinRefused("limited")
+        if not right:
             self.guesses.failed(client)
             raise JoinRefused("unknown")
+        if self.expired:
+            raise JoinRefused("expired")
         if self.ended and not allow_ended:
             raise JoinRefused("ended")
 
     def join(self, client: str, code_text: object, token: object) -> str:
         """Join (or, with a known token, rejoin) the session; return the participant's token."""
-        self.check_code(client, code_text)
+        self.check_code(client, code_text, token)
         if isinstance(token, str) and self.known(token):
             return token
         try:
             new = self.store.join(self.code)
         except EndedSession:
             raise JoinRefused("ended") from None
-        except ExpiredSession:
+        except (ExpiredSession, UnknownSession):
             raise JoinRefused("expired") from None
         except SessionFull:
             raise JoinRefused("full") from None
@@ -213,8 +275,10 @@ class Hub:
         self._answers[new] = {}
         return new
 
-    def known(self, token: str) -> bool:
+    def known(self, token: object) -> bool:
         """Whether `token` is a participant of this session (their answers are loaded)."""
+        if not isinstance(token, str) or not 0 < len(token) <= MAX_TOKEN_LENGTH:
+            return False
         if token in self._known:
             return True
         try:
@@ -226,11 +290,38 @@ class Hub:
         self._known.add(token)
         return True
 
+    @property
+    def participant_count(self) -> int:
+        """How many participants this server knows (joined or rejoined since it started)."""
+        return len(self._known)
+
+    def _own_json(self, token: str) -> str:
+        """The participant's own part as JSON; at a question the same for the same answer."""
+        answers = self._answers.get(token, {})
+        position = self.position
+        at_question = position.kind == "question" and not position.ended
+        key = answers.get(position.index) if at_question else None
+        if at_question and key in self._mine:
+            return self._mine[key]
+        own = own_state(self.content, self.code, position, answers)
+        mine = json.dumps(own, ensure_ascii=False, separators=(",", ":"))
+        if at_question:
+            self._mine[key] = mine
+        return mine
+
     def state_for(self, token: str) -> str:
         """The JSON a participant is sent now: the shared view plus their own part."""
-        own = own_state(self.content, self.position, self._answers.get(token, {}))
-        mine = json.dumps(own, ensure_ascii=False, separators=(",", ":"))
-        return f'{{"v":{self.version},"shared":{self._shared},"mine":{mine}}}'
+        return f'{{"v":{self.version},"shared":{self._shared},"mine":{self._own_json(token)}}}'
+
+    def message_for(self, token: str) -> bytes:
+        """`state_for` as a server-sent event; built once for everyone who sees the same."""
+        mine = self._own_json(token)
+        message = self._messages.get(mine)
+        if message is None:
+            state = f'{{"v":{self.version},"shared":{self._shared},"mine":{mine}}}'
+            message = f"event: state\ndata: {state}\n\n".encode()
+            self._messages[mine] = message
+        return message
 
     def state(self, token: str) -> State:
         """`state_for` as data (for tests and the terminal participant)."""
@@ -239,18 +330,31 @@ class Hub:
 
     # Streams -----------------------------------------------------------------
 
-    def open_stream(self, token: str) -> asyncio.Event:
-        """Register an event stream of a participant; the event is set on every change."""
-        event = asyncio.Event()
-        self._streams.setdefault(token, set()).add(event)
-        return event
+    def open_stream(self, token: str) -> Stream:
+        """Register an event stream of a participant; its event is set on every change.
 
-    def close_stream(self, token: str, event: asyncio.Event) -> None:
+        A participant has at most `MAX_STREAMS_PER_TOKEN` streams: a newer one drops
+        the oldest (after a network switch the old connection is usually dead, and
+        one token can never take every stream of the server).
+        """
+        streams = self._streams.setdefault(token, [])
+        while len(streams) >= MAX_STREAMS_PER_TOKEN:
+            oldest = streams.pop(0)
+            self._stream_total -= 1
+            oldest.dropped = True
+            oldest.event.set()
+        stream = Stream()
+        streams.append(stream)
+        self._stream_total += 1
+        return stream
+
+    def close_stream(self, token: str, stream: Stream) -> None:
         """Forget a closed event stream."""
-        events = self._streams.get(token)
-        if events is not None:
-            events.discard(event)
-            if not events:
+        streams = self._streams.get(token)
+        if streams is not None and stream in streams:
+            streams.remove(stream)
+            self._stream_total -= 1
+            if not streams:
                 del self._streams[token]
 
     @property
@@ -261,7 +365,7 @@ class Hub:
     @property
     def stream_count(self) -> int:
         """How many event streams are open (a participant may have two tabs)."""
-        return sum(len(events) for events in self._streams.values())
+        return self._stream_total
 
     def report_connected(self) -> None:
         """Tell the trainer (through the store) how many participants are connected."""
@@ -275,13 +379,13 @@ class Hub:
         self._reported_connected = count
 
     def _wake_all(self) -> None:
-        for events in self._streams.values():
-            for event in events:
-                event.set()
+        for streams in self._streams.values():
+            for stream in streams:
+                stream.event.set()
 
     def _wake(self, token: str) -> None:
-        for event in self._streams.get(token, ()):
-            event.set()
+        for stream in self._streams.get(token, ()):
+            stream.event.set()
 
     # Answers -----------------------------------------------------------------
 
@@ -289,14 +393,17 @@ class Hub:
         """Check an answer against the question on screen; return (index, canonical JSON).
 
         Raises:
-            JoinRefused: "unknown" for a token not in the session, "closed" when the
-                question is not open (another question, or revealed), "invalid" for an
-                answer that does not fit the question, "too_late" after the reveal.
+            JoinRefused: "unknown" for a token not in the session, "invalid" for a
+                question number that is not a number or an answer that does not fit
+                the question, "closed" when that question is not on screen,
+                "too_late" after the reveal.
         """
         if not self.known(token):
             raise JoinRefused("unknown")
+        if type(index) is not int:
+            raise JoinRefused("invalid")
         position = self.position
-        if type(index) is not int or position.kind != "question" or index != position.index:
+        if position.kind != "question" or index != position.index:
             raise JoinRefused("closed")
         if position.revealed or position.ended:
             raise JoinRefused("too_late")
@@ -305,14 +412,19 @@ class Hub:
         if answer is None:
             return index, None
         question = self.content.questions[index]
-        try:
-            text = json.dumps(answer, separators=(",", ":"))
-        except (TypeError, ValueError):
-            raise JoinRefused("invalid") from None
-        response = decode_response(question, text)
+        data = self.content.form(self.code, index).response(answer)
+        response = None
+        if data is not None:
+            response = decode_response(question, json.dumps(data, separators=(",", ":")))
         if response is None:
             raise JoinRefused("invalid")
         return index, encode_response(response, question)
+
+    def wire_answer(self, index: int, text: str | None) -> object:
+        """A stored answer (the kind's JSON) as the participant's page knows it."""
+        if text is None:
+            return None
+        return self.content.form(self.code, index).shown(json.loads(text))
 
     async def submit(self, token: str, index: int, text: str | None) -> GroupStoreError | None:
         """Store an answer (None withdraws it); return the store's refusal, if any."""
@@ -340,6 +452,30 @@ class Hub:
                     answers.pop(pending.index, None)
                 else:
                     answers[pending.index] = pending.text
-                self._wake(pending.token)
+                self._echo.add(pending.token)
             if not pending.done.done():
                 pending.done.set_result(result)
+        if self._echo:
+            self._schedule_echo()
+
+    def _schedule_echo(self) -> None:
+        """Send stored answers back to their streams when the answers are quiet.
+
+        In a burst (everybody answers at once) the streams wait, so that the CPU goes
+        to storing answers and the trainer's count first; each answer's own reply
+        already told its page that it arrived.
+        """
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        if self._echo_since is None:
+            self._echo_since = now
+        if self._echo_timer is not None:
+            self._echo_timer.cancel()
+        due = min(now + ECHO_SECONDS, self._echo_since + ECHO_LIMIT)
+        self._echo_timer = loop.call_at(due, self._send_echo)
+
+    def _send_echo(self) -> None:
+        tokens, self._echo = self._echo, set()
+        self._echo_since = self._echo_timer = None
+        for token in tokens:
+            self._wake(token)

@@ -15,17 +15,22 @@ One protocol for every participant, the phone page and `tutor join` alike:
   sending the same answer twice is harmless; after the reveal it is refused (409).
 
 Errors are JSON `{"error": reason, "message": Dutch text}` with a 4xx status. Wrong
-codes are limited per client address (429). Bodies are capped at 4 KB, streams at
-`MAX_STREAMS`; every stream's memory ends with its connection.
+codes are limited per client address (429). Bodies are capped at 4 KB and must
+arrive within `BODY_SECONDS`, idle connections close after `KEEPALIVE_SECONDS`,
+streams are capped at `MAX_STREAMS`; every stream's memory ends with its
+connection. A malformed request costs one log line, never a traceback.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import html
+import ipaddress
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from importlib import resources
 
@@ -34,14 +39,28 @@ from aiohttp import web
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.group.web.hub import Hub, JoinRefused
-from tutor.store.group import MAX_PARTICIPANTS, MAX_TOKEN_LENGTH, AnswerClosed
+from tutor.store.group import (
+    MAX_PARTICIPANTS,
+    MAX_TOKEN_LENGTH,
+    AnswerClosed,
+    EndedSession,
+    ExpiredSession,
+    GroupStoreError,
+    UnknownSession,
+)
 
 log = logging.getLogger("tutor.group.web")
 
 MAX_BODY_BYTES = 4096
+BODY_SECONDS = 10.0
+"""A request body must arrive within this time (a trickling client gets 408)."""
+KEEPALIVE_SECONDS = 30.0
+LOG_LINES = 60
+LOG_WINDOW = 60.0
+"""At most `LOG_LINES` log lines per `LOG_WINDOW` seconds; the rest is counted."""
+"""An idle connection, or one that never finishes its request line, is closed after this."""
 MAX_STREAMS = MAX_PARTICIPANTS * 2 + 50
 """Open event streams at most (a participant may have a second tab); more get 503."""
-PING_SECONDS = 15.0
 STATIC_FILES = {"app.js": "text/javascript", "app.css": "text/css"}
 HUB_KEY = web.AppKey("hub", Hub)
 PAGE_KEY = web.AppKey("page", bytes)
@@ -59,7 +78,15 @@ _STATUS = {
     "too_late": (409, gs.PARTICIPANT_TOO_LATE),
     "invalid": (400, gs.WEB_BAD_REQUEST),
     "bad_request": (400, gs.WEB_BAD_REQUEST),
+    "too_large": (413, gs.WEB_BAD_REQUEST),
+    "slow": (408, gs.WEB_BAD_REQUEST),
     "not_found": (404, gs.WEB_NOT_FOUND),
+}
+_STORE_REFUSALS: dict[type[GroupStoreError], str] = {
+    AnswerClosed: "too_late",
+    EndedSession: "ended",
+    ExpiredSession: "expired",
+    UnknownSession: "unknown",
 }
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -78,23 +105,46 @@ def refusal(reason: str, code: str = "") -> web.Response:
     body = {"error": reason, "message": message.format(code=code)}
     headers = {"Retry-After": "60"} if status == 429 else {}
     headers["Cache-Control"] = "no-store"
-    return web.json_response(body, status=status, headers=headers)
+    response = web.json_response(body, status=status, headers=headers)
+    if reason in ("too_large", "slow"):
+        response.force_close()  # the rest of that body is not worth waiting for
+    return response
+
+
+@functools.lru_cache(maxsize=4096)
+def client_key(address: str | None) -> str:
+    """Who the wrong-code limit counts: an IPv4 address, or an IPv6 address's /64 network.
+
+    One device may take any address of its /64, so counting single IPv6 addresses
+    would let it guess without limit. Behind a proxy this is the proxy's address.
+    """
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address or "?"
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
 
 def _client(request: web.Request) -> str:
-    """The client's address, for the wrong-code limit (a proxy's own address otherwise)."""
-    return request.remote or "?"
+    return client_key(request.remote)
 
 
 async def _body(request: web.Request) -> dict[str, object]:
-    """The request's JSON object; `JoinRefused("bad_request")` for anything else."""
+    """The request's JSON object; `JoinRefused` ("bad_request", "too_large", "slow") else."""
     if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
-        raise JoinRefused("bad_request")
+        raise JoinRefused("too_large")
     try:
-        raw = await request.content.read(MAX_BODY_BYTES + 1)
-        if len(raw) > MAX_BODY_BYTES:
-            raise JoinRefused("bad_request")
+        async with asyncio.timeout(BODY_SECONDS):
+            raw = await request.read()  # all of it, however it is split; at most client_max_size
         data = json.loads(raw.decode("utf-8"))
+    except TimeoutError:
+        raise JoinRefused("slow") from None
+    except web.HTTPRequestEntityTooLarge:
+        raise JoinRefused("too_large") from None
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise JoinRefused("bad_request") from None
     if not isinstance(data, dict):
@@ -145,8 +195,9 @@ async def join(request: web.Request) -> web.Response:
 def _participant(request: web.Request) -> str:
     """The token of a request's participant, after checking the code (wrong codes count)."""
     hub = request.app[HUB_KEY]
-    hub.check_code(_client(request), request.query.get("code", ""), allow_ended=True)
-    token = _token(request.query.get("token"))
+    token = request.query.get("token")
+    hub.check_code(_client(request), request.query.get("code", ""), token, allow_ended=True)
+    token = _token(token)
     if not hub.known(token):
         raise JoinRefused("unknown")
     return token
@@ -182,25 +233,25 @@ async def events(request: web.Request) -> web.StreamResponse:
             "X-Accel-Buffering": "no",
         }
     )
-    event = hub.open_stream(token)
+    stream = hub.open_stream(token)
+    event = stream.event
     try:
         await response.prepare(request)
         await response.write(b"retry: 2000\n\n")
-        while True:
+        sent = b""
+        while not stream.dropped:
             event.clear()
-            data = hub.state_for(token)
-            await response.write(f"event: state\ndata: {data}\n\n".encode())
+            message = hub.message_for(token)
+            # A wake without a change is the hub's ping (no timer per stream).
+            await response.write(message if message != sent else b": ping\n\n")
+            sent = message
             if hub.ended:
                 break
-            while not event.is_set():
-                try:
-                    await asyncio.wait_for(event.wait(), PING_SECONDS)
-                except TimeoutError:
-                    await response.write(b": ping\n\n")
+            await event.wait()
     except ConnectionResetError:
         pass  # the participant left; a cancelled handler ends here too, through finally
     finally:
-        hub.close_stream(token, event)
+        hub.close_stream(token, stream)
     return response
 
 
@@ -209,17 +260,90 @@ async def answer(request: web.Request) -> web.Response:
     hub = request.app[HUB_KEY]
     try:
         data = await _body(request)
-        hub.check_code(_client(request), data.get("code"))
+        hub.check_code(_client(request), data.get("code"), data.get("token"))
         token = _token(data.get("token"))
+        if "answer" not in data:  # null takes an answer back; a missing one is a mistake
+            raise JoinRefused("bad_request")
         index, text = hub.validate_answer(token, data.get("question"), data.get("answer"))
     except JoinRefused as refused:
         return refusal(refused.reason, hub.code if refused.reason == "ended" else "")
     problem = await hub.submit(token, index, text)
     if problem is not None:
-        reason = "too_late" if isinstance(problem, AnswerClosed) else "busy"
-        return refusal(reason)
-    stored = json.loads(text) if text is not None else None
+        return refusal(_STORE_REFUSALS.get(type(problem), "busy"), hub.code)
+    stored = hub.wire_answer(index, text)
     return web.json_response({"ok": True, "answer": stored}, headers={"Cache-Control": "no-store"})
+
+
+def _printable(text: str, limit: int = 80) -> str:
+    """`text` cut short and with control characters escaped: one log line, whatever was sent."""
+    return text[:limit].encode("unicode_escape").decode("ascii")
+
+
+class OneLineErrors(logging.Filter):
+    """Turns aiohttp's own error records (a malformed request) into one line, no traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            detail = _printable(f"{type(error).__name__}: {error}", 160)
+            record.msg = f"{_printable(record.getMessage())}: {detail}"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+class LogBudget(logging.Filter):
+    """Lets at most `lines` records through per `window` seconds.
+
+    One line per bad request, and a flood of them could still fill the trainer's
+    log file (or a pipe, and then stall the server). What is left out is counted
+    and said in front of the first line of the next window.
+
+    Args:
+        lines: Records per window.
+        window: Seconds.
+        clock: Monotonic seconds (tests pass their own).
+    """
+
+    def __init__(
+        self,
+        lines: int = LOG_LINES,
+        window: float = LOG_WINDOW,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self.lines, self.window, self.clock = lines, window, clock
+        self.started = clock()
+        self.passed = 0
+        self.left_out = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        now = self.clock()
+        if now - self.started >= self.window:
+            self.started, self.passed = now, 0
+            if self.left_out:
+                record.msg = f"({self.left_out} log lines left out) {record.getMessage()}"
+                record.args = None
+                self.left_out = 0
+        if self.passed >= self.lines:
+            self.left_out += 1
+            return False
+        self.passed += 1
+        return True
+
+
+def bound_logging() -> None:
+    """Make the server's logs one line per record and bounded (installed once)."""
+    budget = LogBudget()
+    for name in ("aiohttp.server", "tutor.group.web"):
+        logger = logging.getLogger(name)
+        if name == "aiohttp.server" and not any(
+            isinstance(f, OneLineErrors) for f in logger.filters
+        ):
+            logger.addFilter(OneLineErrors())
+        if not any(isinstance(f, LogBudget) for f in logger.filters):
+            logger.addFilter(budget)
 
 
 @web.middleware
@@ -231,13 +355,13 @@ async def guard(
         response = await handler(request)
     except web.HTTPException as error:
         if error.status >= 400:
-            log.info("%s %s: %s", request.method, request.path_qs[:80], error.status)
+            log.info("%s %s: %s", request.method, _printable(request.path_qs), error.status)
             response = refusal("not_found" if error.status == 404 else "bad_request")
             response.set_status(error.status)
         else:
             raise
     except Exception as error:  # noqa: BLE001 - one line, never a traceback on a console
-        log.error("%s %s: %s", request.method, request.path_qs[:80], type(error).__name__)
+        log.error("%s %s: %s", request.method, _printable(request.path_qs), type(error).__name__)
         response = web.json_response(
             {"error": "server", "message": gs.WEB_SERVER_ERROR}, status=500
         )
@@ -267,6 +391,7 @@ def _shipped(name: str) -> bytes:
 
 def make_app(hub: Hub) -> web.Application:
     """The aiohttp application serving one session's participants."""
+    bound_logging()
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[guard])
     app[HUB_KEY] = hub
     app[PAGE_KEY] = render_page(_shipped("index.html").decode("utf-8"))
@@ -283,11 +408,20 @@ def make_app(hub: Hub) -> web.Application:
 async def start(hub: Hub, host: str, port: int) -> tuple[web.AppRunner, int]:
     """Start serving `hub` on host:port (port 0 picks a free one); return the runner and port."""
     runner = web.AppRunner(
-        make_app(hub), access_log=None, handler_cancellation=True, shutdown_timeout=1.0
+        make_app(hub),
+        access_log=None,
+        handler_cancellation=True,
+        shutdown_timeout=1.0,
+        keepalive_timeout=KEEPALIVE_SECONDS,
+        lingering_time=1.0,  # how long an unread body (a refused one) is still read away
     )
     await runner.setup()
     site = web.TCPSite(runner, host, port, backlog=1024, reuse_address=True)
-    await site.start()
+    try:
+        await site.start()
+    except BaseException:
+        await runner.cleanup()
+        raise
     return runner, int(runner.addresses[0][1])
 
 
