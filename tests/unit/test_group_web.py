@@ -105,9 +105,14 @@ async def test_a_code_is_refused_after_the_session_ended(served: Served) -> None
     async with served.client.post(f"{served.url}/api/join", json={"code": served.code}) as r:
         assert r.status == 410
         assert (await r.json())["message"] == gs.JOIN_ENDED.format(code=served.code)
+    # Someone already in the session still gets the end view (with the open questions).
     query = {"code": served.code, "token": token}
     async with served.client.get(f"{served.url}/api/state", params=query) as r:
-        assert r.status == 410
+        assert r.status == 200
+        assert (await r.json())["shared"]["kind"] == "ended"
+    stranger = {"code": served.code, "token": "x" * 22}
+    async with served.client.get(f"{served.url}/api/state", params=stranger) as r:
+        assert r.status == 404
 
 
 async def test_a_code_is_refused_for_an_expired_session(served: Served) -> None:

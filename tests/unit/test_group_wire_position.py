@@ -43,5 +43,5 @@ def test_a_session_ended_at_a_question_still_gives_the_score() -> None:
     questions = CONTENT.questions
     right = next(index for index, option in enumerate(questions[0].options) if option.correct)  # type: ignore[union-attr]
     ended = Position(LESSON.id, "question", 0, ended=True)
-    mine = own_state(CONTENT, ended, {0: f"[{right}]"})
+    mine = own_state(CONTENT, "123456", ended, {0: f"[{right}]"})
     assert mine == {"score": f"Jij had 1 van {len(questions)} vragen goed."}
