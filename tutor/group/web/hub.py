@@ -117,6 +117,7 @@ class Hub:
         self.clock = clock
         self.position = store.position(self.code)
         self.away = False
+        self.expired = False
         self.version = 0
         self.guesses = CodeGuessLimit()
         self._shared = ""
@@ -146,7 +147,8 @@ class Hub:
             position = self.store.position(self.code)
         except StoreFailure:
             return False  # busy: the next poll tries again
-        except (UnknownSession, ExpiredSession):
+        except (UnknownSession, ExpiredSession) as gone:
+            self.expired = isinstance(gone, ExpiredSession)
             position = Position(self.position.lesson_id, "summary", ended=True)
         away = self.clock() - position.trainer_seen > AWAY_AFTER
         same = replace(position, trainer_seen=0.0) == replace(self.position, trainer_seen=0.0)
@@ -192,7 +194,7 @@ class Hub:
             self.guesses.failed(client)
             raise JoinRefused("unknown")
         if self.ended and not allow_ended:
-            raise JoinRefused("ended")
+            raise JoinRefused("expired" if self.expired else "ended")
 
     def join(self, client: str, code_text: object, token: object) -> str:
         """Join (or, with a known token, rejoin) the session; return the participant's token."""

@@ -158,7 +158,7 @@ async def state(request: web.Request) -> web.Response:
     try:
         token = _participant(request)
     except JoinRefused as refused:
-        return refusal(refused.reason, hub.code if refused.reason == "ended" else "")
+        return refusal(refused.reason, hub.code if refused.reason in ("ended", "expired") else "")
     return web.Response(
         text=hub.state_for(token),
         content_type="application/json",
@@ -172,7 +172,7 @@ async def events(request: web.Request) -> web.StreamResponse:
     try:
         token = _participant(request)
     except JoinRefused as refused:
-        return refusal(refused.reason, hub.code if refused.reason == "ended" else "")
+        return refusal(refused.reason, hub.code if refused.reason in ("ended", "expired") else "")
     if hub.stream_count >= MAX_STREAMS:
         return refusal("busy")
     response = web.StreamResponse(
@@ -213,7 +213,7 @@ async def answer(request: web.Request) -> web.Response:
         token = _token(data.get("token"))
         index, text = hub.validate_answer(token, data.get("question"), data.get("answer"))
     except JoinRefused as refused:
-        return refusal(refused.reason, hub.code if refused.reason == "ended" else "")
+        return refusal(refused.reason, hub.code if refused.reason in ("ended", "expired") else "")
     problem = await hub.submit(token, index, text)
     if problem is not None:
         reason = "too_late" if isinstance(problem, AnswerClosed) else "busy"
