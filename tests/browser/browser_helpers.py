@@ -6,7 +6,7 @@ in-process on its own thread and event loop (`Room`), or as `python -m tutor.gro
 (`ServerProcess`) where a real restart matters. One browser serves the whole test session.
 
 Set `TUTOR_SHOTS=DIR` to save a screenshot of every view into DIR (and the measured sizes
-into DIR/measurements.json).
+into DIR/measurements-*.json).
 """
 
 from __future__ import annotations

@@ -100,7 +100,8 @@ def shots_dir() -> Iterator[Path | None]:
         folder.mkdir(parents=True, exist_ok=True)
     yield folder
     if folder is not None:
-        (folder / "measurements.json").write_text(json.dumps(MEASURED, indent=1))
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # one file per xdist worker
+        (folder / f"measurements-{worker}.json").write_text(json.dumps(MEASURED, indent=1))
 
 
 @pytest.fixture

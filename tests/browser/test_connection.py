@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from browser_helpers import (
     Room,
@@ -16,6 +16,7 @@ from browser_helpers import (
     Trainer,
     check_layout,
     join_by_link,
+    new_context,
     press,
     token_of,
     wait_until,
@@ -191,3 +192,32 @@ def test_a_busy_server_is_not_hammered(
     expect(phone.locator("#where")).to_contain_text("Stap 1 van 5")  # the state, fetched once
     phone.wait_for_timeout(2500)  # a page that retried at once would have asked hundreds of times
     assert len([url for url in streams if "/api/events" in url]) <= 3
+
+
+def test_the_messages_fit_a_small_phone(
+    room: Room, trainer: Trainer, browser: Browser, shot: Callable[[Page, str], None]
+) -> None:
+    context = new_context(browser, "small")
+    page = context.new_page()
+    try:
+        page.goto(room.url + "/")
+        page.get_by_label("Code").fill("000000" if room.code != "000000" else "000001")
+        press(page, page.get_by_role("button", name="Meedoen"))
+        expect(page.get_by_role("alert")).to_contain_text("Er is geen sessie met code")
+        check_layout(page, "wrong-code")
+        shot(page, "wrong-code")
+        join_by_link(page, room.url, room.code)
+        trainer.go("question", 5)  # the longest view: a grid
+        at_question(page, 6)
+        room.offset = 60.0
+        expect(page.locator("#conn")).to_have_text(T["away"])
+        check_layout(page, "away")
+        room.offset = 0.0
+        context.set_offline(True)
+        expect(page.locator("#conn")).to_have_text(T["lost"])
+        check_layout(page, "lost")
+        shot(page, "lost")
+        context.set_offline(False)
+        expect(page.locator("#conn")).not_to_have_text(T["lost"])
+    finally:
+        context.close()

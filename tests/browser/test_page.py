@@ -238,3 +238,27 @@ def test_a_whole_lesson_by_taps(
         assert trainer.participants() == 1
     finally:
         context.close()
+
+
+def test_by_keyboard_alone_with_a_visible_focus(
+    room: Room, trainer: Trainer, desktop: Page, shot: Callable[[Page, str], None]
+) -> None:
+    desktop.goto(f"{room.url}/?code={room.code}")
+    desktop.keyboard.press("Tab")  # the code field, then Meedoen
+    expect(desktop.get_by_label("Code")).to_be_focused()
+    desktop.keyboard.press("Enter")
+    expect(desktop.locator("#view")).to_contain_text(T["waiting"])
+    token = token_of(desktop, room.code)
+    trainer.go("question", 0)
+    expect(desktop.locator("#where")).to_contain_text("Vraag 1 van 8")
+    desktop.keyboard.press("Tab")
+    focused = desktop.locator("#view .option").first
+    expect(focused).to_be_focused()
+    outline = focused.evaluate(
+        "(b) => { const s = getComputedStyle(b); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    assert outline[0] != "none" and outline[1] >= 2, outline
+    shot(desktop, "focus")
+    desktop.keyboard.press("Space")
+    expect(desktop.locator("#status")).to_have_text(T["sent"])
+    wait_until(lambda: trainer.answer_of(token, 0) is not None)

@@ -202,7 +202,7 @@
     away = !!shared.away;
     paintConn();
     where.hidden = false;
-    where.textContent = [shared.lesson, shared.place].filter(Boolean).join(" · ");
+    where.textContent = [shared.place, shared.lesson].filter(Boolean).join(" · ");
     const question = shared.question;
     const key = kind === "question" && question ? "q" + question.index
       : kind === "ended" || kind === "summary" ? kind : kind + "|" + shared.place + "|" + (shared.step || {}).title;
@@ -213,8 +213,7 @@
       else if (kind === "question" && question) show(questionView(question, mine));
       else if (kind === "review" && shared.review) show(reviewView(shared.review));
       else if (kind === "summary" || kind === "ended") show(endView(shared, mine, kind));
-      else show([el("h2", { text: shared.lesson || T.join_title }), el("p", { class: "big", text: T.waiting }),
-        el("p", { text: T.following }), el("p", { class: "note", text: T.anonymous })]);
+      else show([el("h2", { text: T.waiting }), el("p", { text: T.following }), el("p", { class: "note", text: T.anonymous })]);
     } else if (kind === "step" && shared.step) {
       markCascade(shared.step, true);
     }
