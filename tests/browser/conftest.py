@@ -17,6 +17,7 @@ from browser_helpers import (
     LESSON,
     MEASURED,
     SNAPSHOT_ROOT,
+    Cable,
     Room,
     ServerProcess,
     Trainer,
@@ -55,6 +56,14 @@ def room(trainer: Trainer, content: SessionContent, tmp_path: Path) -> Iterator[
     served.start()
     yield served
     served.stop()
+
+
+@pytest.fixture
+def cable(room: Room) -> Iterator[Cable]:
+    """The room's server behind a network the test can unplug."""
+    made = Cable(room.port)
+    yield made
+    made.close()
 
 
 @pytest.fixture
