@@ -86,6 +86,16 @@ def test_a_whole_lesson_by_taps(
 ) -> None:
     context = new_context(browser, profile)
     page = context.new_page()
+    problems: list[str] = []  # script errors, CSP violations
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text)
+            if message.type == "error" and "Failed to load resource" not in message.text
+            else None
+        ),
+    )
     walk = Walk(page, trainer, shot)
     try:
         page.goto(f"{room.url}/?code={room.code}")
@@ -236,6 +246,7 @@ def test_a_whole_lesson_by_taps(
         expect(page.locator("#view .unknowns li")).to_have_count(3)
         walk.look("ended")
         assert trainer.participants() == 1
+        assert not problems, problems
     finally:
         context.close()
 
