@@ -158,7 +158,8 @@ class QuestionKind(ABC, Generic[Q, R]):
         `many` (tick several; send the sorted `value`s, or nothing when none),
         `order` (tap the items in order; send their `value`s in that order) and
         `grid` (per row one choice; send a list with the chosen choice `value`
-        at each row's `value`). Never says which answer is right.
+        at each row's `value`; with `unique`, each choice fits one row only).
+        Never says which answer is right.
         """
 
     # --- answers ---------------------------------------------------------------

@@ -40,6 +40,7 @@ class MatchKind(QuestionKind[MatchQuestion, PlacementResponse]):
             "mode": "grid",
             "rows": [{"label": pair.term, "value": i} for i, pair in enumerate(question.pairs)],
             "choices": [{"label": question.pairs[i].meaning, "value": i} for i in order],
+            "unique": True,
         }
 
     def right_answer(self, question: MatchQuestion) -> PlacementResponse:

@@ -179,6 +179,10 @@ WEB_TEXTS = {
     "waiting": WAITING,
     "following": FOLLOWING,
     "lost": CONNECTION_LOST,
+    "no_server": (
+        "Geen verbinding met de sessie. Zit je op hetzelfde wifi-netwerk als de trainer? "
+        "Probeer het dan opnieuw."
+    ),
     "back": "Verbinding is er weer.",
     "away": TRAINER_AWAY,
     "key_point": "Onthoud",
@@ -194,10 +198,12 @@ WEB_TEXTS = {
     "explain_tick": PARTICIPANT_EXPLAIN_HINT,
     "order_yours": "Jouw volgorde",
     "order_reset": "Opnieuw beginnen",
+    "order_place": "Plek {number}",
     "choose": "Kies…",
     "sent": PARTICIPANT_HINT_SENT,
     "not_sent": "Nog niet verstuurd: maak je antwoord af.",
     "sending": "Versturen…",
+    "send_later": "Nog niet verstuurd. Dat gebeurt vanzelf als de verbinding er weer is.",
     "closed": PARTICIPANT_HINT_CLOSED,
     "too_late": PARTICIPANT_TOO_LATE,
     "right": "Goed!",

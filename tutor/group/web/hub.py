@@ -185,8 +185,8 @@ class Hub:
             position = self.store.position(self.code)
         except StoreFailure:
             return False  # busy: the next poll tries again
-        except (UnknownSession, ExpiredSession):
-            self.expired = True
+        except (UnknownSession, ExpiredSession) as gone:
+            self.expired = isinstance(gone, ExpiredSession)
             position = replace(self.position, ended=True)
         away = self._trainer_silence(position) > AWAY_AFTER
         same = replace(position, trainer_seen=0.0) == replace(self.position, trainer_seen=0.0)
@@ -254,7 +254,7 @@ class Hub:
         if self.expired:
             raise JoinRefused("expired")
         if self.ended and not allow_ended:
-            raise JoinRefused("ended")
+            raise JoinRefused("expired" if self.expired else "ended")
 
     def join(self, client: str, code_text: object, token: object) -> str:
         """Join (or, with a known token, rejoin) the session; return the participant's token."""

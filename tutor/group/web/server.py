@@ -209,7 +209,7 @@ async def state(request: web.Request) -> web.Response:
     try:
         token = _participant(request)
     except JoinRefused as refused:
-        return refusal(refused.reason, hub.code if refused.reason == "ended" else "")
+        return refusal(refused.reason, hub.code if refused.reason in ("ended", "expired") else "")
     return web.Response(
         text=hub.state_for(token),
         content_type="application/json",
@@ -223,7 +223,7 @@ async def events(request: web.Request) -> web.StreamResponse:
     try:
         token = _participant(request)
     except JoinRefused as refused:
-        return refusal(refused.reason, hub.code if refused.reason == "ended" else "")
+        return refusal(refused.reason, hub.code if refused.reason in ("ended", "expired") else "")
     if hub.stream_count >= MAX_STREAMS:
         return refusal("busy")
     response = web.StreamResponse(
@@ -266,7 +266,7 @@ async def answer(request: web.Request) -> web.Response:
             raise JoinRefused("bad_request")
         index, text = hub.validate_answer(token, data.get("question"), data.get("answer"))
     except JoinRefused as refused:
-        return refusal(refused.reason, hub.code if refused.reason == "ended" else "")
+        return refusal(refused.reason, hub.code if refused.reason in ("ended", "expired") else "")
     problem = await hub.submit(token, index, text)
     if problem is not None:
         return refusal(_STORE_REFUSALS.get(type(problem), "busy"), hub.code)
