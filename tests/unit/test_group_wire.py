@@ -19,10 +19,10 @@ from tutor.core.content.loader import load_content
 from tutor.core.content.models import Lesson, Question, quote_texts
 from tutor.core.questions import decode_response, kind_of
 from tutor.group.answers import display_order, encode_response
-from tutor.group.session import TrainerSession, cascade_length
+from tutor.group.session import TrainerSession
 from tutor.group.web.hub import Hub
 from tutor.group.web.server import _shipped, render_page
-from tutor.group.wire import SessionContent, wire_form
+from tutor.group.wire import SessionContent, cascade_length, wire_form
 from tutor.store.group import SQLiteGroupStore
 
 SHIPPED = load_content(None)

@@ -16,14 +16,8 @@ from tutor.group.answers import (
     summarise,
     takes_hands,
 )
+from tutor.group.wire import cascade_length
 from tutor.store.group import GroupStore, Position, PositionKind
-
-
-def cascade_length(lesson: Lesson, step: Step) -> int:
-    """How many links the step's cascade diagram has (0 without one)."""
-    if step.diagram == "cascade" and lesson.diagrams is not None and lesson.diagrams.cascade:
-        return len(lesson.diagrams.cascade)
-    return 0
 
 
 class TrainerSession:

@@ -15,16 +15,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from tutor.core.content.models import Lesson, Question, quote_texts
+from tutor.core.content.models import Lesson, Question, Step, quote_texts
 from tutor.core.questions import Json, Response, check, decode_response, kind_of
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.export.markup import inline_html, markdown_html
 from tutor.group.answers import answer_key, display_order
-from tutor.group.session import cascade_length
 from tutor.store.group import Position
 
 State = dict[str, object]
+
+
+def cascade_length(lesson: Lesson, step: Step) -> int:
+    """How many links the step's cascade diagram has (0 without one)."""
+    if step.diagram == "cascade" and lesson.diagrams is not None and lesson.diagrams.cascade:
+        return len(lesson.diagrams.cascade)
+    return 0
 
 
 @dataclass(frozen=True)
