@@ -7,6 +7,11 @@ from pathlib import Path
 
 import pytest
 
+# The browser tests' fixtures (tests/browser/browser_fixtures.py), a plugin so that
+# tests/browser needs no conftest.py of its own: two modules named `conftest` would
+# shadow each other for `from conftest import ...`.
+pytest_plugins = ["browser_fixtures"]
+
 TESTS = Path(__file__).parent
 PROJECT = TESTS.parent
 GOOD_ROOT = TESTS / "fixtures" / "good"

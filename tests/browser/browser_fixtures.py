@@ -1,5 +1,5 @@
-"""Fixtures of the real-browser tests: one Chromium per test session, a fresh session,
-trainer and server per test. Without /usr/bin/chromium every test here is skipped."""
+"""Fixtures of the real-browser tests (a plugin the root conftest loads): a Chromium,
+a fresh session, trainer and server per test. Without /usr/bin/chromium every test here is skipped."""
 
 from __future__ import annotations
 
@@ -74,13 +74,16 @@ def server_process(trainer: Trainer, tmp_path: Path) -> Iterator[ServerProcess]:
     served.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def playwright() -> Iterator[Playwright]:
+    # Per test, not per session: while Playwright's sync API is open, its event loop
+    # counts as running in this thread, and the async tests that share the xdist
+    # worker could not start theirs.
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser(playwright: Playwright) -> Iterator[Browser]:
     launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     yield launched
