@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from rich.text import Text
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from tutor.core.content.models import Lesson, Step
 from tutor.core.text import common as strings
 from tutor.ui.widgets.diagrams import CascadeView, TimelineView
 from tutor.ui.widgets.evidence import EvidenceBadge
+from tutor.ui.widgets.step_text import StepText
 
 
 class FollowedCascade(CascadeView):
@@ -63,7 +64,7 @@ def step_widgets(
     diagram = step_diagram(lesson, step, link, follower=follower)
     if diagram is not None:
         yield diagram
-    yield Markdown(step.text, id="step-text")
+    yield StepText(step.text, id="step-text")
     key_point = Text(f"{strings.KEY_POINT}: ", style="bold")
     key_point.append(step.key_point)
     yield Static(key_point, id="key-point")
