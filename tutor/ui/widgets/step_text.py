@@ -246,6 +246,15 @@ class StepText(Widget):
             self.document = document
             self.refresh(layout=True)
 
+    def prepare(self, markdown: str) -> None:
+        """Parse and wrap another text at this widget's width now, so it shows at once later."""
+        width = self.content_size.width
+        if width:
+            self._styled(step_document(markdown)).lines(self.app.console, width)
+
     def render(self) -> StepDocument:
+        return self._styled(self.document)
+
+    def _styled(self, document: StepDocument) -> StepDocument:
         style = self.get_component_rich_style("step-text--marker", partial=True)
-        return self.document.with_marker_style(style)
+        return document.with_marker_style(style)
