@@ -2,7 +2,9 @@
 
 The screen stays while the learner steps through the lesson: → and ← put the
 next step into the same widgets (`show_step`), which shows it at once, where a
-new screen per step cost tens of milliseconds of building and restyling.
+new screen per step cost tens of milliseconds of building and restyling. The
+app hears of the new step (`StepShown`, which self-study saves) once the step is
+drawn, so a slow disk does not hold up the drawing.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ class LessonScreen(TutorScreen):
         super().__init__(classes="lesson-screen")
         self.lesson = lesson
         self.step_index = step_index
+        self._untold: int | None = None
+        """A step on screen that the app has not been told of yet (`StepShown`)."""
 
     @property
     def step(self) -> Step:
@@ -89,8 +93,22 @@ class LessonScreen(TutorScreen):
         # Lay the step out as on a new screen: without the previous step's scrollbar,
         # which would stay if the narrower text then needed it too.
         body.show_vertical_scrollbar = False
-        self.post_message(StepShown(self.lesson, index))
+        self._untold = index
+        self.call_after_refresh(self.tell_step_shown)
         self.call_after_refresh(self.prepare_neighbours)
+
+    def tell_step_shown(self) -> None:
+        """Tell the app which step is on screen, if it has not heard yet."""
+        if self._untold is not None:
+            self.post_message(StepShown(self.lesson, self._untold))
+            self._untold = None
+
+    def on_screen_suspend(self) -> None:
+        # Leaving (Esc, a dialog) before the step was drawn: tell the app now, directly,
+        # as this screen may not process its own messages any more.
+        if self._untold is not None:
+            self.app.post_message(StepShown(self.lesson, self._untold))
+            self._untold = None
 
     async def action_glossary_click(self) -> None:
         """Open the glossary (from the button)."""
@@ -108,6 +126,7 @@ class LessonScreen(TutorScreen):
         if self.step_index + 1 < len(self.lesson.steps):
             self.go_to_step(self.step_index + 1)
         else:
+            self.tell_step_shown()  # the last step is saved before the quiz starts
             self.post_message(StepsFinished(self.lesson))
 
     def action_previous(self) -> None:
