@@ -1,11 +1,17 @@
 """How long → takes until the next step is on screen, against a bare Textual app.
 
 Drives the real programs in a real terminal (tmux) and a bare Textual app (one
-`Static` updated on →) in the same run, so the ratio does not depend on how busy
-the machine is. For every press: the time from `tmux send-keys` to the moment
-`tmux capture-pane` shows what the press should bring, polled as fast as tmux
-answers. Presses alternate between the bare app and the program measured, and
-each figure is the median of its presses.
+`Static` updated on →) in the same run, so the ratio depends less on how busy the
+machine is (on a loaded machine both figures still spread). For every press: the
+time from `tmux send-keys` to the moment `tmux capture-pane` shows what the press
+should bring, polled in a loop. Presses alternate between the bare app and the
+program measured, and each figure is the median of its presses.
+
+`--poll spawn` (default) starts a `tmux` process for every key and every look, as
+issue 15 measured (a bare app then takes 8-12 ms, most of it tmux processes).
+`--poll control` sends the same commands over one tmux control-mode client per
+pane and looks every half a millisecond: both figures lose that overhead, so the
+ratios come out larger and closer to what the programs themselves cost.
 
 1. step: self-study (`python -m tutor`, 100×30), → on a step until the next
    step's counter, title and first words are on screen.
@@ -17,7 +23,11 @@ each figure is the median of its presses.
 Data and config go to a temporary folder; tmux runs its own server (`-L`), which
 is ended at the end.
 
-Usage: python bench/step_latency.py [--lesson hersenscan-studie] [--presses 10]
+Usage: python bench/step_latency.py [--lesson hersenscan-studie] [--presses 16]
+                                   [--poll spawn|control]
+
+Steps and trainer steps take `--presses` presses; the feedback takes one press per
+question of the lesson's quiz, up to `--presses` (12 for the default lesson).
 
 Last line: `step_ratio N feedback_ratio N trainer_ratio N` (tutor ÷ bare app).
 """
@@ -44,6 +54,8 @@ sys.path.insert(0, str(PROJECT))
 SETTLE = 0.25
 """Seconds to wait after a press has shown, so the next press starts from a quiet app."""
 TIMEOUT = 10.0
+POLL = 0.0005
+"""Seconds between two looks at the screen (tmux also has to take in the program's output)."""
 
 
 # --- the bare app -------------------------------------------------------------------------
@@ -78,15 +90,61 @@ def run_bare_app() -> None:
 # --- tmux ----------------------------------------------------------------------------------
 
 
-class Pane:
-    """One program in its own tmux session of a fixed size."""
+class Control:
+    """A tmux control-mode client: commands go over a pipe, no tmux process per poll.
 
-    def __init__(self, server: str, name: str, size: tuple[int, int], argv: list[str]) -> None:
+    Starting `tmux capture-pane` as a process costs several milliseconds on a busy
+    machine, which would be most of what we measure. Each command's output comes
+    back between `%begin` and `%end`; pane output itself is not sent (`no-output`).
+    """
+
+    def __init__(self, server: str, session: str) -> None:
+        self.process = subprocess.Popen(
+            ["tmux", "-L", server, "-C", "attach-session", "-f", "no-output", "-t", session],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        while "READY" not in self.command("display-message -p READY"):
+            pass  # skips the reply to the attach itself
+
+    def command(self, line: str) -> str:
+        """Run one tmux command; its output."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(line.encode() + b"\n")
+        self.process.stdin.flush()
+        read = self.process.stdout.readline
+        while not read().startswith(b"%begin"):
+            pass  # notifications
+        output: list[bytes] = []
+        while not (answer := read()).startswith((b"%end", b"%error")):
+            if not answer:
+                raise RuntimeError("tmux control client ended")
+            output.append(answer)
+        return b"".join(output).decode("utf-8", "replace")
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=5)
+
+
+class Pane:
+    """One program in its own tmux session of a fixed size.
+
+    Keys and looks at the screen go through a `tmux` process each (`spawn`, as in
+    issue 15) or through one control-mode client (`control`).
+    """
+
+    def __init__(
+        self, server: str, name: str, size: tuple[int, int], argv: list[str], poll: str
+    ) -> None:
         self.server, self.name = server, name
         width, height = size
         command = " ".join(shlex.quote(part) for part in argv)
         self.tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), command)
         self.tmux("set-option", "-t", name, "remain-on-exit", "on")
+        self.tmux("set-option", "-w", "-t", name, "window-size", "manual")
+        self.control = Control(server, name) if poll == "control" else None
 
     def tmux(self, *args: str) -> str:
         result = subprocess.run(
@@ -96,10 +154,15 @@ class Pane:
 
     def screen(self) -> str:
         """What the pane shows now."""
-        return self.tmux("capture-pane", "-p", "-t", self.name)
+        if self.control is None:
+            return self.tmux("capture-pane", "-p", "-t", self.name)
+        return self.control.command(f"capture-pane -p -t {self.name}")
 
     def send(self, key: str) -> None:
-        self.tmux("send-keys", "-t", self.name, key)
+        if self.control is None:
+            self.tmux("send-keys", "-t", self.name, key)
+        else:
+            self.control.command(f"send-keys -t {self.name} {key}")
 
     def wait(self, shows: Callable[[str], bool], timeout: float = TIMEOUT) -> str:
         """Poll until the screen `shows` what we wait for; return it."""
@@ -110,6 +173,8 @@ class Pane:
                 return screen
             if time.perf_counter() > deadline:
                 raise TimeoutError(f"{self.name}: timed out; the screen shows:\n{screen}")
+            if self.control is not None:
+                time.sleep(POLL)  # a spawned tmux process takes longer than this anyway
 
     def press(self, key: str, shows: Callable[[str], bool]) -> float:
         """Press `key`; milliseconds until the screen `shows` its result."""
@@ -211,7 +276,14 @@ def walk_steps(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lesson", default="hersenscan-studie")
-    parser.add_argument("--presses", type=int, default=10, help="presses per figure (>= 6)")
+    parser.add_argument("--presses", type=int, default=16, help="presses per figure (>= 6)")
+    parser.add_argument(
+        "--poll",
+        choices=["spawn", "control"],
+        default="spawn",
+        help="a tmux process per key and per look (as issue 15 measured), or one "
+        "control-mode client (finer: less overhead in both figures, so larger ratios)",
+    )
     parser.add_argument("--bare-app", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_app:
@@ -228,8 +300,9 @@ def main() -> int:
     presses = max(args.presses, 6)
     if any(step.diagram == "cascade" for step in steps) or number > 9 or total < 2:
         parser.error("pick a lesson among the first nine, with no cascade diagram")
-    if len(questions) < presses:
-        parser.error(f"the quiz of {lesson.id} has fewer than {presses} questions")
+    answers = min(presses, len(questions))
+    if answers < 6:
+        parser.error(f"the quiz of {lesson.id} has fewer than 6 questions")
 
     server = f"step-latency-{os.getpid()}"
     tmp = Path(tempfile.mkdtemp(prefix="step-latency-"))
@@ -242,11 +315,11 @@ def main() -> int:
     python = [*env, sys.executable]
     bare_app = [*python, str(HERE / "step_latency.py"), "--bare-app"]
     try:
-        bare = Bare(Pane(server, "bare", (100, 30), bare_app))
-        big_bare = Bare(Pane(server, "bare-big", (160, 45), bare_app))
+        bare = Bare(Pane(server, "bare", (100, 30), bare_app, args.poll))
+        big_bare = Bare(Pane(server, "bare-big", (160, 45), bare_app, args.poll))
 
         # 1 and 2: self-study, the steps of the lesson, then its quiz.
-        tutor = Pane(server, "tutor", (100, 30), [*python, "-m", "tutor"])
+        tutor = Pane(server, "tutor", (100, 30), [*python, "-m", "tutor"], args.poll)
         tutor.wait(contains(lesson.title))
         time.sleep(SETTLE)
         tutor.send(str(number))
@@ -257,20 +330,19 @@ def main() -> int:
             tutor.press("Right", step_shown(steps[index], index + 1, total))
         tutor.press("Right", contains(f"Vraag 1 van {len(questions)}"))
         feedback_times, feedback_bare = [], []
-        for index, question in enumerate(questions[:presses]):
+        for index, question in enumerate(questions[:answers]):
             for key in answer_keys(question):
                 tutor.send(key)
                 time.sleep(0.05)
             time.sleep(SETTLE)
             feedback_bare.append(bare.press())
             feedback_times.append(tutor.press("Right", lambda s: FEEDBACK.search(s) is not None))
-            if index + 1 < presses:
+            if index + 1 < answers:
                 tutor.press("Right", contains(f"Vraag {index + 2} van {len(questions)}"))
 
         # 3: the trainer, from its lobby to the first step, then on.
-        trainer = Pane(
-            server, "trainer", (160, 45), [*python, "-m", "tutor", "trainer", "--lesson", lesson.id]
-        )
+        trainer_argv = [*python, "-m", "tutor", "trainer", "--lesson", lesson.id]
+        trainer = Pane(server, "trainer", (160, 45), trainer_argv, args.poll)
         trainer.wait(contains(lesson.title))
         time.sleep(1.0)  # the lobby's QR code and address
         trainer.press("Right", step_shown(steps[0], 1, total))
