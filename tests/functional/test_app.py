@@ -152,6 +152,9 @@ async def test_mouse_opens_a_lesson_and_answers() -> None:
         await pilot.click(".lesson-item")
         assert isinstance(app.screen, LessonScreen)
         await pilot.click("#next")
+        # The steps share one screen and its buttons; a button ignores a second click
+        # within its 0.2 s press effect (a double click is one press), so wait it out.
+        await pilot.pause(0.25)
         await pilot.click("#next")
         assert isinstance(app.screen, QuestionScreen)
         view = app.screen.view
@@ -370,3 +373,29 @@ async def test_a_cascade_step_says_what_right_does_until_the_next_step() -> None
         await pilot.press("right")
         await pilot.pause()
         assert not isinstance(app.screen, LessonScreen) or app.screen.step_index == index + 1
+
+
+async def test_stepping_in_the_same_screen_shows_what_a_new_screen_would() -> None:
+    """→ and ← reuse the lesson screen; each step must look as if it was opened afresh."""
+    import re
+
+    def screen_of(app: TutorApp) -> str:
+        return re.sub(r"terminal-\d+", "", app.export_screenshot())
+
+    for lesson in FIXTURE.lessons:
+        app = TutorApp(content=FIXTURE, seed=1)
+        async with app.run_test(size=(80, 24)) as pilot:
+            fresh = []
+            for index in range(len(lesson.steps)):
+                await app.push_screen(LessonScreen(lesson, index))
+                await pilot.pause()
+                fresh.append(screen_of(app))
+                await app.pop_screen()
+            screen = LessonScreen(lesson)
+            await app.push_screen(screen)
+            last = len(lesson.steps) - 1
+            for index in [*range(1, last + 1), *range(last - 1, -1, -1)]:
+                screen.go_to_step(index)
+                await pilot.pause()
+                assert app.screen is screen
+                assert screen_of(app) == fresh[index], f"{lesson.id} step {index + 1}"

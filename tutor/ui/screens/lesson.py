@@ -1,4 +1,11 @@
-"""A lesson's explanation, one step per screen."""
+"""A lesson's explanation, one step at a time.
+
+The screen stays while the learner steps through the lesson: → and ← put the
+next step into the same widgets (`show_step`), which shows it at once, where a
+new screen per step cost tens of milliseconds of building and restyling. The
+app hears of the new step (`StepShown`, which self-study saves) once the step is
+drawn, so a slow disk does not hold up the drawing.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
 from tutor.ui.messages import StepsFinished, StepShown
 from tutor.ui.widgets.diagrams import CascadeView
-from tutor.ui.widgets.step import step_widgets
+from tutor.ui.widgets.step import prepare_steps, show_step, step_widgets
 
 
 class LessonScreen(TutorScreen):
@@ -30,6 +37,8 @@ class LessonScreen(TutorScreen):
         super().__init__(classes="lesson-screen")
         self.lesson = lesson
         self.step_index = step_index
+        self._untold: int | None = None
+        """A step on screen that the app has not been told of yet (`StepShown`)."""
 
     @property
     def step(self) -> Step:
@@ -54,8 +63,52 @@ class LessonScreen(TutorScreen):
         yield action_button(label, "next", variant="primary", id="next")
 
     def on_mount(self) -> None:
-        self.query_one("#previous", Button).disabled = self.step_index == 0
+        self.show_buttons()
         self.post_message(StepShown(self.lesson, self.step_index))
+        self.call_after_refresh(self.prepare_neighbours)
+
+    def prepare_neighbours(self) -> None:
+        """Get the steps before and after this one ready to show (after this one is drawn)."""
+        steps = self.lesson.steps
+        prepare_steps(self, steps[max(0, self.step_index - 1) : self.step_index + 2])
+
+    def show_buttons(self) -> None:
+        """ "Vorige" only after the first step; the last step's button leads to the quiz."""
+        self.query_one("#previous", Button).disabled = self.step_index == 0
+        last = self.step_index == len(self.lesson.steps) - 1
+        label = strings.BUTTON_TO_QUIZ if last else strings.BUTTON_NEXT
+        button = self.query_one("#next", Button)
+        if str(button.label) != label:
+            button.label = label
+            button.refresh(layout=True)  # a longer label needs a wider button
+
+    def go_to_step(self, index: int) -> None:
+        """Show step `index` in this screen, from its top."""
+        self.step_index = index
+        show_step(self, self.lesson, self.step)
+        self.set_counter(self.counter_text())
+        self.show_buttons()
+        body = self.query_one("#body")
+        body.scroll_home(animate=False)
+        # Lay the step out as on a new screen: without the previous step's scrollbar,
+        # which would stay if the narrower text then needed it too.
+        body.show_vertical_scrollbar = False
+        self._untold = index
+        self.call_after_refresh(self.tell_step_shown)
+        self.call_after_refresh(self.prepare_neighbours)
+
+    def tell_step_shown(self) -> None:
+        """Tell the app which step is on screen, if it has not heard yet."""
+        if self._untold is not None:
+            self.post_message(StepShown(self.lesson, self._untold))
+            self._untold = None
+
+    def on_screen_suspend(self) -> None:
+        # Leaving (Esc, a dialog) before the step was drawn: tell the app now, directly,
+        # as this screen may not process its own messages any more.
+        if self._untold is not None:
+            self.app.post_message(StepShown(self.lesson, self._untold))
+            self._untold = None
 
     async def action_glossary_click(self) -> None:
         """Open the glossary (from the button)."""
@@ -71,8 +124,9 @@ class LessonScreen(TutorScreen):
         if cascades and cascades.first().step(+1):
             return
         if self.step_index + 1 < len(self.lesson.steps):
-            self.app.switch_screen(LessonScreen(self.lesson, self.step_index + 1))
+            self.go_to_step(self.step_index + 1)
         else:
+            self.tell_step_shown()  # the last step is saved before the quiz starts
             self.post_message(StepsFinished(self.lesson))
 
     def action_previous(self) -> None:
@@ -81,4 +135,4 @@ class LessonScreen(TutorScreen):
         if cascades and cascades.first().step(-1):
             return
         if self.step_index > 0:
-            self.app.switch_screen(LessonScreen(self.lesson, self.step_index - 1))
+            self.go_to_step(self.step_index - 1)

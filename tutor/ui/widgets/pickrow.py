@@ -20,9 +20,13 @@ class PickRow(Static):
     def __init__(self, number: int) -> None:
         super().__init__(classes="pick-row")
         self.number = number
+        self._shown: tuple[str, str, str] | None = None
 
     def show(self, mark: str, text: str, *, style: str = "") -> None:
         """Show the row as `digit  mark text`, with CSS state classes set by the caller."""
+        if self._shown == (mark, text, style):
+            return  # unchanged: nothing to lay out or draw again
+        self._shown = (mark, text, style)
         line = Text()
         line.append(f"{self.number} ", style="bold")
         line.append(f"{mark} " if mark else "")

@@ -3,22 +3,24 @@
 Title with evidence badge, diagram (people would rather look than read, so it
 comes first), text and key point; in group sessions with the cascade highlight
 set by the trainer. Never the trainer's note: that lives only in the trainer's
-side panel.
+side panel. `show_step` puts another step in the same widgets, so a screen that
+steps through a lesson need not build a new screen per step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rich.text import Text
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from tutor.core.content.models import Lesson, Step
 from tutor.core.text import common as strings
 from tutor.ui.widgets.diagrams import CascadeView, TimelineView
 from tutor.ui.widgets.evidence import EvidenceBadge
+from tutor.ui.widgets.step_text import StepText
 
 
 class FollowedCascade(CascadeView):
@@ -63,10 +65,40 @@ def step_widgets(
     diagram = step_diagram(lesson, step, link, follower=follower)
     if diagram is not None:
         yield diagram
-    yield Markdown(step.text, id="step-text")
-    key_point = Text(f"{strings.KEY_POINT}: ", style="bold")
-    key_point.append(step.key_point)
-    yield Static(key_point, id="key-point")
+    yield StepText(step.text, id="step-text")
+    yield Static(key_point_text(step), id="key-point")
+
+
+def key_point_text(step: Step) -> Text:
+    """ "Onthoud: ..." with the step's key point."""
+    text = Text(f"{strings.KEY_POINT}: ", style="bold")
+    text.append(step.key_point)
+    return text
+
+
+def show_step(root: Widget, lesson: Lesson, step: Step, link: int = 0) -> None:
+    """Show `step` in the widgets `step_widgets` made below `root`, instead of new ones.
+
+    Only what differs is changed (title, badge, text, key point); a diagram is
+    replaced only when there is one, so most steps need no new widget at all.
+    """
+    root.query_one("#step-title", Static).update(step.title)
+    root.query_one(EvidenceBadge).show(step.evidence)
+    heading = root.query_one("#step-heading")
+    for old in root.query(".diagram"):
+        old.remove()
+    diagram = step_diagram(lesson, step, link)
+    if diagram is not None and isinstance(heading.parent, Widget):
+        heading.parent.mount(diagram, after=heading)
+    root.query_one(StepText).update(step.text)
+    root.query_one("#key-point", Static).update(key_point_text(step))
+
+
+def prepare_steps(root: Widget, steps: Iterable[Step]) -> None:
+    """Parse and wrap the texts of steps that may come next, while nothing else happens."""
+    for text in root.query(StepText):
+        for step in steps:
+            text.prepare(step.text)
 
 
 def show_link(root: Widget, link: int) -> None:

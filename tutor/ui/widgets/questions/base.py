@@ -87,7 +87,8 @@ class QuestionView(Vertical):
             (".question-done", self.done()),
         ):
             widget = self.query_one(selector, Static)
-            widget.update(text)
+            if widget.content != text:
+                widget.update(text)
             widget.display = bool(text)
         for row in self.query(PickRow):
             self.draw_row(row, row.number - 1)
