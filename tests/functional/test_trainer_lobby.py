@@ -124,3 +124,35 @@ async def test_the_summary_replaces_the_file_whole_never_in_place(tmp_path: Path
     assert summary.read_text(encoding="utf-8").startswith("# ")
     assert other_name.read_text(encoding="utf-8") == "oude samenvatting\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+async def test_the_trainer_steps_through_in_one_screen_and_shows_each_step_whole(
+    tmp_path: Path,
+) -> None:
+    from tutor.ui.widgets.step_text import StepText, step_document
+
+    store = SQLiteGroupStore(tmp_path / "g.sqlite3")
+    app = TrainerApp(content=GOOD, lesson_id="mini-les", store=store, address=ADDRESS)
+    lesson = GOOD.lesson("mini-les")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        seen: list[int] = []
+        for _ in range(40):
+            await pilot.press("right")
+            await pilot.pause()
+            screen = app.screen
+            if not isinstance(screen, TrainerStepScreen):
+                break
+            step = lesson.steps[screen.step_index]
+            seen.append(screen.step_index)
+            assert shown(app, "#step-title") == step.title
+            assert screen.query_one(StepText).document is step_document(step.text)
+            assert shown(app, "#note") == (step.trainer_note or gs.NOTE_NONE)
+            total = len(lesson.steps)
+            assert f"Stap {screen.step_index + 1} van {total}" in shown(app, "#counter")
+            assert store.position(app.session.code).index == screen.step_index  # type: ignore[union-attr]
+        assert sorted(set(seen)) == list(range(len(lesson.steps)))
+        await pilot.press("left")  # back from the first question to the last step
+        await pilot.pause()
+        assert isinstance(app.screen, TrainerStepScreen)
+        assert app.screen.step_index == len(lesson.steps) - 1

@@ -25,6 +25,7 @@ from tutor.core.text import group as gs
 from tutor.group.answers import summary_markdown
 from tutor.group.session import TrainerSession
 from tutor.group.trainer.screens.base import TrainerScreen
+from tutor.group.trainer.screens.step import TrainerStepScreen
 from tutor.group.trainer.web import (
     ParticipantServer,
     ServerFailed,
@@ -278,10 +279,14 @@ class TrainerApp(App[None]):
         moved = self.attempt(session.next if delta > 0 else session.previous)
         if not moved:
             return
-        if (session.kind, session.index) != before:
+        screen = self.screen
+        if (session.kind, session.index) == before:
+            if isinstance(screen, TrainerScreen):
+                screen.sync()  # another link of the same step's cascade
+        elif session.kind == "step" and isinstance(screen, TrainerStepScreen):
+            screen.show_current()  # the next step in the same widgets: no new screen
+        else:
             self.show_position()
-        elif isinstance(self.screen, TrainerScreen):
-            self.screen.sync()
 
     def save_summary(self) -> str:
         """Save the summary as Markdown if `--summary` was given; return what to tell."""

@@ -145,6 +145,10 @@ class TrainerScreen(TutorScreen):
             self.set_counter(f"{self.counter_text()}  ·  {present}")
         self.update_live()
 
+    def forget_live(self) -> None:
+        """Draw the live parts afresh at the next `refresh_live` (the place changed)."""
+        self._live = ("", "")
+
     def update_live(self) -> None:
         """Subclasses: update their own live parts (called by `refresh_live`)."""
 

@@ -6,14 +6,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
-from textual.widgets import Button
+from textual.widgets import Button, Static
 
 from tutor.core.content.models import Step
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.group.trainer.screens.base import TrainerScreen
 from tutor.ui.frame import action_button
-from tutor.ui.widgets.step import show_link, step_widgets
+from tutor.ui.widgets.step import show_link, show_step, step_widgets
 
 if TYPE_CHECKING:
     from tutor.group.session import TrainerSession
@@ -47,3 +47,12 @@ class TrainerStepScreen(TrainerScreen):
 
     def sync(self) -> None:
         show_link(self, self.session.sub)
+
+    def show_current(self) -> None:
+        """Show the session's step in this screen's widgets (faster than a new screen)."""
+        self.step_index = self.session.index
+        show_step(self, self.lesson, self.step, self.session.sub)
+        self.query_one("#note", Static).update(self.note_text())
+        self.query_one("#body").scroll_home(animate=False)
+        self.forget_live()
+        self.refresh_live()
