@@ -149,8 +149,13 @@ class TutorApp(LessonApp):
         return True
 
     def _keep_quiz_position(self, lesson: Lesson, run: QuizRun, index: int) -> None:
-        if self.progress is not None and not (run.is_retry or run.is_review) and run.total:
+        if self.progress is not None and self._keeps_position(run):
             self.progress.save_quiz_position(lesson.id, index, run.verdicts)
+
+    @staticmethod
+    def _keeps_position(run: QuizRun) -> bool:
+        """Whether a killed app resumes this run (a first pass, not a retry or review)."""
+        return not (run.is_retry or run.is_review) and bool(run.total)
 
     def on_step_shown(self, message: StepShown) -> None:
         """Remember the step on screen (committed at once)."""
@@ -162,10 +167,15 @@ class TutorApp(LessonApp):
         """Remember an answer (committed at once) and update the review boxes."""
         if self.progress is not None:
             lesson, run = message.lesson, message.run
+            # The answer and where the quiz goes on, in one commit before the feedback shows.
+            after = (run.index + 1, run.verdicts) if self._keeps_position(run) else None
             self.progress.record_answer(
-                lesson.id, message.question.id, message.verdict.correct, message.confidence
+                lesson.id,
+                message.question.id,
+                message.verdict.correct,
+                message.confidence,
+                next_question=after,
             )
-            self._keep_quiz_position(lesson, run, run.index + 1)
 
     def action_start_review(self) -> None:
         """ "Herhalen": ask the due questions of all lessons."""

@@ -70,6 +70,15 @@ CREATE TABLE IF NOT EXISTS quiz_position (
 """
 
 
+POSITION_SQL = (
+    "INSERT INTO quiz_position (lesson_id, question, answers, saved_on) "
+    "VALUES (?, ?, ?, ?) ON CONFLICT(lesson_id) DO UPDATE SET "
+    "question = excluded.question, answers = excluded.answers, "
+    "saved_on = excluded.saved_on"
+)
+"""Remember where a quiz is: the question to ask next and the verdicts so far."""
+
+
 @dataclass(frozen=True)
 class LessonProgress:
     """Where a learner is in one lesson.
@@ -210,12 +219,27 @@ class ProgressStore:
         }
 
     def record_answer(
-        self, lesson_id: str, question_id: str, correct: bool, confidence: str | None = None
+        self,
+        lesson_id: str,
+        question_id: str,
+        correct: bool,
+        confidence: str | None = None,
+        *,
+        next_question: tuple[int, Mapping[str, bool | HasCorrect]] | None = None,
     ) -> None:
-        """Store an answer and move the question in the review boxes (one transaction)."""
+        """Store an answer and move the question in the review boxes (one transaction).
+
+        With `next_question` (the index to ask next and the verdicts so far) the quiz
+        position is saved in the same transaction: one commit before the feedback shows.
+        """
         today = self.today()
+        position = (
+            self._position_row(lesson_id, *next_question) if next_question is not None else None
+        )
 
         def work(connection: sqlite3.Connection) -> None:
+            if position is not None:
+                connection.execute(POSITION_SQL, position)
             connection.execute(
                 "INSERT INTO answers (lesson_id, question_id, correct, confidence, answered_on) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -296,22 +320,18 @@ class ProgressStore:
         Call it when a question is shown (its index, the answers before it) and after it
         is answered (index + 1, with its answer), so a killed app resumes there.
         """
+        row = self._position_row(lesson_id, index, answers)
+        self._write(lambda connection: connection.execute(POSITION_SQL, row))
+
+    def _position_row(
+        self, lesson_id: str, index: int, answers: Mapping[str, bool | HasCorrect]
+    ) -> tuple[str, int, str, str]:
         verdicts = {
             str(key): bool(value if isinstance(value, bool) else value.correct)
             for key, value in answers.items()
         }
         stamp = self.today().isoformat()
-
-        def work(connection: sqlite3.Connection) -> None:
-            connection.execute(
-                "INSERT INTO quiz_position (lesson_id, question, answers, saved_on) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT(lesson_id) DO UPDATE SET "
-                "question = excluded.question, answers = excluded.answers, "
-                "saved_on = excluded.saved_on",
-                (lesson_id, index, json.dumps(verdicts, ensure_ascii=False), stamp),
-            )
-
-        self._write(work)
+        return (lesson_id, index, json.dumps(verdicts, ensure_ascii=False), stamp)
 
     def quiz_position(self, lesson_id: str) -> QuizPosition | None:
         """The saved position in the lesson's quiz, or None (never started, or finished)."""
