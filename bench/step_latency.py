@@ -35,9 +35,12 @@ Last line: `step_ratio N feedback_ratio N trainer_ratio N` (tutor ÷ bare app).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import re
 import shlex
+import signal
 import statistics
 import subprocess
 import sys
@@ -273,6 +276,13 @@ def walk_steps(
     return tutor_times, bare_times, index
 
 
+def stop_group_servers(data: Path) -> None:
+    """Stop the participants' servers the trainer started (they outlive a killed trainer)."""
+    for marker in data.glob("group-server-*.json"):
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            os.kill(int(json.loads(marker.read_text(encoding="utf-8"))["pid"]), signal.SIGTERM)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lesson", default="hersenscan-studie")
@@ -341,7 +351,7 @@ def main() -> int:
                 tutor.press("Right", contains(f"Vraag {index + 2} van {len(questions)}"))
 
         # 3: the trainer, from its lobby to the first step, then on.
-        trainer_argv = [*python, "-m", "tutor", "trainer", "--lesson", lesson.id]
+        trainer_argv = [*python, "-m", "tutor", "trainer", "--lesson", lesson.id, "--local"]
         trainer = Pane(server, "trainer", (160, 45), trainer_argv, args.poll)
         trainer.wait(contains(lesson.title))
         time.sleep(1.0)  # the lobby's QR code and address
@@ -349,6 +359,7 @@ def main() -> int:
         trainer_times, trainer_bare, _ = walk_steps(trainer, big_bare, steps, presses)
     finally:
         subprocess.run(["tmux", "-L", server, "kill-server"], capture_output=True, check=False)
+        stop_group_servers(tmp / "data")
 
     step_ratio = show("step", step_times, step_bare)
     feedback_ratio = show("feedback", feedback_times, feedback_bare)
