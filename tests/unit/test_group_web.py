@@ -295,3 +295,18 @@ async def test_a_body_that_never_arrives_times_out(
     data = b"POST /api/join HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"
     reply = await raw_exchange(served.url, data)
     assert status_of(reply) == 408
+
+
+async def test_behind_a_local_proxy_the_forwarded_address_is_counted(served: Served) -> None:
+    """With --public-url behind a reverse proxy, every request comes from loopback."""
+    url = f"{served.url}/api/join"
+    guesser = {"X-Forwarded-For": "198.51.100.1, 203.0.113.5"}  # the proxy adds the last one
+    for _ in range(MAX_FAILED_CODES):
+        async with served.client.post(url, json={"code": wrong(served.code)}, headers=guesser) as r:
+            assert r.status == 404
+    async with served.client.post(url, json={"code": wrong(served.code)}, headers=guesser) as r:
+        assert r.status == 429
+    # Someone else in the room, through the same proxy, can still join.
+    neighbour = {"X-Forwarded-For": "203.0.113.6"}
+    async with served.client.post(url, json={"code": served.code}, headers=neighbour) as r:
+        assert r.status == 200

@@ -116,7 +116,7 @@ def client_key(address: str | None) -> str:
     """Who the wrong-code limit counts: an IPv4 address, or an IPv6 address's /64 network.
 
     One device may take any address of its /64, so counting single IPv6 addresses
-    would let it guess without limit. Behind a proxy this is the proxy's address.
+    would let it guess without limit.
     """
     try:
         ip = ipaddress.ip_address(address or "")
@@ -129,8 +129,24 @@ def client_key(address: str | None) -> str:
     return str(ip)
 
 
+LOOPBACK = ("127.0.0.1", "::1")
+
+
 def _client(request: web.Request) -> str:
-    return client_key(request.remote)
+    """Whom the wrong-code limit counts: the client's address.
+
+    Behind a reverse proxy on this computer (`--public-url`) every request comes from
+    loopback; then the address the proxy adds last to `X-Forwarded-For` is the
+    client's, so one guesser does not lock out the whole room. Other senders of the
+    header are not believed.
+    """
+    remote = request.remote
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if remote in LOOPBACK and forwarded:
+        last = forwarded[-200:].split(",")[-1].strip()
+        if last:
+            return client_key(last)
+    return client_key(remote)
 
 
 async def _body(request: web.Request) -> dict[str, object]:
