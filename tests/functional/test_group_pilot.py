@@ -406,6 +406,9 @@ async def test_participant_answers_with_a_click(tmp_path: Path) -> None:
             go_to(session, "question", "multiple")
             await on(ParticipantQuestionScreen, app, index=session.index)
             assert gs.PARTICIPANT_MULTIPLE_HINT in screen_text(app)
+            # Click only once the row has its place on screen (a busy machine lays out late).
+            await wait_for(lambda: app.screen.query(PickRow).first().region.height > 0)
+            await pilot.pause()
             await pilot.click(PickRow, offset=(4, 0))
             await wait_for(lambda: store.answer_count(session.code, session.index) == 1)
             await pilot.press("left")  # undoing the only pick takes the answer back
