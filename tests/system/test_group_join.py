@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import signal
 import socket
-import struct
 import subprocess
 import sys
-import termios
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GOOD_ROOT, PROJECT
+from test_kill import Terminal
 from tutor.core.content.loader import load_content
 from tutor.core.text import group as gs
 from tutor.group.session import TrainerSession
@@ -68,55 +64,6 @@ def test_without_url_the_local_server_is_used() -> None:
     store.close()
 
 
-class Terminal:
-    """A command on a pseudo-terminal of 80×24, with its output collected."""
-
-    def __init__(self, argv: list[str]) -> None:
-        env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(PROJECT)}
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child
-            os.chdir(PROJECT)
-            os.execve(sys.executable, [sys.executable, *argv], env)
-        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.output = bytearray()
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.output += chunk
-
-    def send(self, keys: str) -> None:
-        os.write(self.fd, keys.encode())
-
-    def wait_for(self, text: str, after: int = 0) -> int:
-        """Wait until `text` was drawn after byte `after`; return where the output is now."""
-        end = time.monotonic() + TIMEOUT
-        while text.encode() not in self.output[after:]:
-            assert time.monotonic() < end, f"{text!r} not shown"
-            time.sleep(0.05)
-        return len(self.output)
-
-    def close(self) -> int:
-        """Stop the program; its exit status."""
-        end = time.monotonic() + 10
-        while time.monotonic() < end:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                os.close(self.fd)
-                return os.waitstatus_to_exitcode(status)
-            time.sleep(0.05)
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
-        os.close(self.fd)
-        return -9
-
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -157,25 +104,25 @@ def server(tmp_path: Path) -> Iterator[tuple[TrainerSession, str]]:
 
 def test_join_over_http_in_a_terminal(server: tuple[TrainerSession, str]) -> None:
     session, url = server
-    argv = ["-m", "tutor", "--content", str(GOOD_ROOT), "join", "--url", url]
-    terminal = Terminal([*argv, "--code", session.code])
+    argv = ["--content", str(GOOD_ROOT), "join", "--url", url, "--code", session.code]
+    terminal = Terminal(Path(os.environ["TUTOR_DATA_DIR"]), argv)
     try:
-        at = terminal.wait_for(gs.JOIN_BUTTON)
+        at = terminal.wait_for_output(gs.JOIN_BUTTON.encode(), 0)
         assert url.encode() in terminal.output, "the join screen says which address"
         terminal.send("\r")  # the code is filled in; the name may stay empty
-        at = terminal.wait_for("Wacht tot de trainer begint", at)
+        at = terminal.wait_for_output(b"Wacht tot de trainer begint", at)
         session.next()
-        at = terminal.wait_for(LESSON.steps[0].title, at)
+        at = terminal.wait_for_output(LESSON.steps[0].title.encode(), at)
         while session.kind != "question":
             session.next()
-        at = terminal.wait_for(f"Vraag 1 van {len(QUESTIONS)}", at)
+        at = terminal.wait_for_output(f"Vraag 1 van {len(QUESTIONS)}".encode(), at)
         terminal.send("1")
         end = time.monotonic() + TIMEOUT
         while session.store.answer_count(session.code, 0) != 1:
             assert time.monotonic() < end, "the answer did not arrive"
             time.sleep(0.05)
         session.end()
-        terminal.wait_for(gs.END_TITLE, at)
+        terminal.wait_for_output(gs.END_TITLE.encode(), at)
         terminal.send("\x11")  # Ctrl+Q
         assert terminal.close() == 0
     finally:

@@ -57,11 +57,25 @@ class Terminal:
             os.write(self.fd, key.encode())
             time.sleep(0.15)
 
-    def wait_for_output(self, text: bytes, after: int, timeout: float = 20) -> None:
+    def wait_for_output(self, text: bytes, after: int, timeout: float = 20) -> int:
+        """Wait until `text` was drawn after byte `after`; return where the output is now."""
         end = time.monotonic() + timeout
         while text not in self.output[after:]:
             assert time.monotonic() < end, f"{text!r} not shown"
             time.sleep(0.05)
+        return len(self.output)
+
+    def close(self, timeout: float = 10) -> int:
+        """Wait for the program to stop by itself (else kill it); its exit status."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+            time.sleep(0.05)
+        self.kill()
+        return -9
 
     def kill(self) -> None:
         os.kill(self.pid, signal.SIGKILL)

@@ -132,6 +132,13 @@ def client_key(address: str | None) -> str:
 LOOPBACK = ("127.0.0.1", "::1")
 
 
+def _refused(hub: Hub, refused: JoinRefused) -> web.Response:
+    """The refusal of a request from someone in (or after) the session: the code is named
+    only where the message is about this session (ended, expired)."""
+    named = refused.reason in ("ended", "expired")
+    return refusal(refused.reason, hub.code if named else "")
+
+
 def _client(request: web.Request) -> str:
     """Whom the wrong-code limit counts: the client's address.
 
@@ -225,7 +232,7 @@ async def state(request: web.Request) -> web.Response:
     try:
         token = _participant(request)
     except JoinRefused as refused:
-        return refusal(refused.reason, hub.code if refused.reason in ("ended", "expired") else "")
+        return _refused(hub, refused)
     return web.Response(
         text=hub.state_for(token),
         content_type="application/json",
@@ -239,7 +246,7 @@ async def events(request: web.Request) -> web.StreamResponse:
     try:
         token = _participant(request)
     except JoinRefused as refused:
-        return refusal(refused.reason, hub.code if refused.reason in ("ended", "expired") else "")
+        return _refused(hub, refused)
     if hub.stream_count >= MAX_STREAMS:
         return refusal("busy")
     response = web.StreamResponse(
@@ -282,7 +289,7 @@ async def answer(request: web.Request) -> web.Response:
             raise JoinRefused("bad_request")
         index, text = hub.validate_answer(token, data.get("question"), data.get("answer"))
     except JoinRefused as refused:
-        return refusal(refused.reason, hub.code if refused.reason in ("ended", "expired") else "")
+        return _refused(hub, refused)
     problem = await hub.submit(token, index, text)
     if problem is not None:
         return refusal(_STORE_REFUSALS.get(type(problem), "busy"), hub.code)
