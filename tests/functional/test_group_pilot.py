@@ -392,7 +392,7 @@ async def test_participant_sees_when_the_trainer_stops(tmp_path: Path) -> None:
             await join(pilot, session.code)
             assert isinstance(app.screen, ParticipantWaitScreen)
             session.end()
-            await wait_for(lambda: isinstance(app.screen, ParticipantEndScreen))
+            await on(ParticipantEndScreen, app)
             assert gs.END_ENDED in screen_text(app)
 
 
