@@ -118,16 +118,23 @@ class QuestionView(Vertical):
         raise NotImplementedError
 
 
-def _set_state(row: PickRow, *, chosen: bool = False, used: bool = False, mark: str = "") -> None:
-    row.set_class(chosen, "-chosen")
-    row.set_class(used, "-used")
-    row.set_class(mark == "right", "-right")
-    row.set_class(mark == "wrong", "-wrong")
+STATE_CLASSES = frozenset({"-chosen", "-used", "-right", "-wrong"})
+"""The CSS classes that show a row's state."""
 
 
 def set_state(row: PickRow, *, chosen: bool = False, used: bool = False, mark: str = "") -> None:
-    """Set a row's CSS state classes."""
-    row.set_class(chosen, "-chosen")
-    row.set_class(used, "-used")
-    row.set_class(mark == "right", "-right")
-    row.set_class(mark == "wrong", "-wrong")
+    """Set a row's CSS state classes (restyled once, and only when they change)."""
+    wanted = {
+        name
+        for name, on in (
+            ("-chosen", chosen),
+            ("-used", used),
+            ("-right", mark == "right"),
+            ("-wrong", mark == "wrong"),
+        )
+        if on
+    }
+    current = set(row.classes)
+    classes = (current - STATE_CLASSES) | wanted
+    if classes != current:
+        row.set_classes(classes)
