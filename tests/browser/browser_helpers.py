@@ -383,6 +383,11 @@ def press(page: Page, target: Locator) -> None:
         target.click()
 
 
+def option(page: Page, label: str) -> Locator:
+    """The answer button with exactly this label in the view."""
+    return page.locator("#view").get_by_role("button", name=label, exact=True)
+
+
 def token_of(page: Page, code: str) -> str:
     """The participant token the page keeps for this code."""
     token = page.evaluate("(code) => localStorage.getItem('tutor-group-' + code)", code)

@@ -18,6 +18,7 @@ from browser_helpers import (
     check_layout,
     join_by_link,
     new_context,
+    option,
     press,
     token_of,
     wait_until,
@@ -31,7 +32,7 @@ TICKS = ["Je zit elke ochtend voor een lamp", "Het licht remt melatonine"]  # qu
 
 
 def tap(page: Page, label: str) -> None:
-    press(page, page.locator("#view").get_by_role("button", name=label, exact=True))
+    press(page, option(page, label))
 
 
 def at_question(page: Page, number: int) -> None:
@@ -39,19 +40,24 @@ def at_question(page: Page, number: int) -> None:
 
 
 def pressed(page: Page, label: str) -> None:
-    button = page.locator("#view").get_by_role("button", name=label, exact=True)
-    expect(button).to_have_attribute("aria-pressed", "true")
+    expect(option(page, label)).to_have_attribute("aria-pressed", "true")
+
+
+def answer_question_1(page: Page, url: str, code: str, trainer: Trainer) -> str:
+    """Join by the QR link, answer the first question (sent); the page's token."""
+    join_by_link(page, url, code)
+    token = token_of(page, code)
+    trainer.go("question", 0)
+    at_question(page, 1)
+    tap(page, RIGHT)
+    expect(page.locator("#status")).to_have_text(T["sent"])
+    return token
 
 
 def test_the_network_drops_and_comes_back(
     room: Room, trainer: Trainer, cable: Cable, phone: Page, shot: Callable[[Page, str], None]
 ) -> None:
-    join_by_link(phone, cable.url, room.code)
-    token = token_of(phone, room.code)
-    trainer.go("question", 0)
-    at_question(phone, 1)
-    tap(phone, RIGHT)
-    expect(phone.locator("#status")).to_have_text(T["sent"])
+    token = answer_question_1(phone, cable.url, room.code, trainer)
 
     cable.unplug()  # Wi-Fi gone: the phone knows it (offline), the stream breaks
     phone.context.set_offline(True)
@@ -114,12 +120,7 @@ def test_the_stream_breaks_without_the_phone_noticing(
 def test_the_server_crashes_and_restarts_on_the_same_port(
     server_process: ServerProcess, trainer: Trainer, phone: Page
 ) -> None:
-    join_by_link(phone, server_process.url, server_process.code)
-    token = token_of(phone, server_process.code)
-    trainer.go("question", 0)
-    at_question(phone, 1)
-    tap(phone, RIGHT)
-    expect(phone.locator("#status")).to_have_text(T["sent"])
+    token = answer_question_1(phone, server_process.url, server_process.code, trainer)
 
     server_process.stop(crash=True)
     expect(phone.locator("#conn")).to_have_text(T["lost"])

@@ -16,6 +16,7 @@ from browser_helpers import (
     check_layout,
     join_by_link,
     new_context,
+    option,
     press,
     token_of,
     wait_until,
@@ -23,10 +24,6 @@ from browser_helpers import (
 from tutor.core.text import group as gs
 
 T = gs.WEB_TEXTS
-
-
-def option(page: Page, label: str) -> Locator:
-    return page.locator("#view").get_by_role("button", name=label, exact=True)
 
 
 def choice(page: Page, row: str, label: str) -> Locator:

@@ -50,6 +50,18 @@ def _clipped(screen: Screen[Any], width: int) -> list[str]:
     return problems
 
 
+async def _clipped_when_shown(
+    app: TutorApp, pilot: Pilot[Any], screen: Screen[Any], name: str, width: int
+) -> list[str]:
+    """Show `screen`, and what on it is clipped (each named `name: ...`); then close it."""
+    await app.push_screen(screen)
+    await pilot.pause()
+    problems = [f"{name}: {p}" for p in _clipped(screen, width)]
+    app.pop_screen()
+    await pilot.pause()
+    return problems
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lesson_id", [lesson.id for lesson in SHIPPED.lessons])
 async def test_every_step_and_question_fits(lesson_id: str, size: tuple[int, int]) -> None:
@@ -60,21 +72,20 @@ async def test_every_step_and_question_fits(lesson_id: str, size: tuple[int, int
     app = TutorApp(content=SHIPPED, seed=1)
     async with app.run_test(size=size) as pilot:
         for index, step in enumerate(lesson.steps):
-            await app.push_screen(LessonScreen(lesson, index))
-            await pilot.pause()
-            problems += [f"stap {step.id}: {p}" for p in _clipped(app.screen, width)]
-            app.pop_screen()
-            await pilot.pause()
+            screen = LessonScreen(lesson, index)
+            problems += await _clipped_when_shown(app, pilot, screen, f"stap {step.id}", width)
         for index, question in enumerate(quiz.questions):
             run = QuizRun(quiz.questions, quiz.pass_mark, index=index)
-            screen = QuestionScreen(lesson, run, random.Random(1), ask_confidence=True)
-            await app.push_screen(screen)
+            question_screen = QuestionScreen(lesson, run, random.Random(1), ask_confidence=True)
+            await app.push_screen(question_screen)
             await pilot.pause()
-            problems += [f"vraag {question.id}: {p}" for p in _clipped(screen, width)]
-            scrolls = [s.max_scroll_y for s in screen.query(VerticalScroll) if s.max_scroll_y]
+            problems += [f"vraag {question.id}: {p}" for p in _clipped(question_screen, width)]
+            scrolls = [
+                s.max_scroll_y for s in question_screen.query(VerticalScroll) if s.max_scroll_y
+            ]
             if scrolls:
                 problems.append(f"vraag {question.id}: scrolt {max(scrolls)} regel(s)")
-            confidence = screen.query_one("#confidence").region
+            confidence = question_screen.query_one("#confidence").region
             if confidence.bottom > size[1]:
                 problems.append(f"vraag {question.id}: de zeker/twijfel/gok-rij valt buiten beeld")
             app.pop_screen()
@@ -102,17 +113,13 @@ async def test_unknowns_and_result_fit(lesson_id: str, size: tuple[int, int]) ->
     app = TutorApp(content=SHIPPED, seed=1)
     async with app.run_test(size=size) as pilot:
         runs = _results(list(quiz.questions), quiz.pass_mark)
-        await app.push_screen(UnknownsScreen(lesson, runs[0], app.saved_questions))
-        await pilot.pause()
-        problems += [f"wat we nog niet weten: {p}" for p in _clipped(app.screen, width)]
-        app.pop_screen()
+        unknowns = UnknownsScreen(lesson, runs[0], app.saved_questions)
+        problems += await _clipped_when_shown(app, pilot, unknowns, "wat we nog niet weten", width)
         for run in runs:
-            await app.push_screen(ResultScreen(lesson, run))
-            await pilot.pause()
             name = f"uitslag {run.right} van {run.total}{' (herkansing)' if run.is_retry else ''}"
-            problems += [f"{name}: {p}" for p in _clipped(app.screen, width)]
-            app.pop_screen()
-            await pilot.pause()
+            problems += await _clipped_when_shown(
+                app, pilot, ResultScreen(lesson, run), name, width
+            )
     assert problems == []
 
 
