@@ -156,3 +156,33 @@ async def test_the_trainer_steps_through_in_one_screen_and_shows_each_step_whole
         await pilot.pause()
         assert isinstance(app.screen, TrainerStepScreen)
         assert app.screen.step_index == len(lesson.steps) - 1
+
+
+async def test_a_step_redraws_only_what_changed_and_who_is_there_stays_true(
+    tmp_path: Path,
+) -> None:
+    store = SQLiteGroupStore(tmp_path / "g.sqlite3")
+    app = TrainerApp(content=GOOD, lesson_id="mini-les", store=store, address=ADDRESS)
+    total = len(GOOD.lesson("mini-les").steps)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await pilot.press("right")  # from the lobby to the first step
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TrainerStepScreen)
+        assert app.session is not None
+        info = screen.query_one("#join-info", Static)
+        drawn = info.visual
+        assert app.session.code in str(drawn) and gs.PRESENT.format(count=0) in str(drawn)
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.screen is screen and screen.step_index == 1
+        assert info.visual is drawn, "the join info did not change, so it is not drawn again"
+        assert f"Stap 2 van {total}" in shown(app, "#counter")
+        assert gs.PRESENT.format(count=0) in shown(app, "#counter")
+        store.set_connected(app.session.code, 4)
+        app.poll()
+        await pilot.pause()
+        assert gs.PRESENT.format(count=4) in str(info.visual)
+        assert f"Stap 2 van {total}" in shown(app, "#counter")
+        assert gs.PRESENT.format(count=4) in shown(app, "#counter")

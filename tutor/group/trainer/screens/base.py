@@ -51,6 +51,7 @@ class TrainerScreen(TutorScreen):
         self.session = session
         self.lesson = session.lesson
         self._live = ("", "")
+        self._counter = ""
         self._ready = False
 
     def title_text(self) -> str:
@@ -142,12 +143,11 @@ class TrainerScreen(TutorScreen):
                 info.append(address + "\n")
             info.append(present)
             self.query_one("#join-info", Static).update(info)
-            self.set_counter(f"{self.counter_text()}  ·  {present}")
+        counter = f"{self.counter_text()}  ·  {present}"
+        if counter != self._counter:  # only what changed is drawn again
+            self._counter = counter
+            self.set_counter(counter)
         self.update_live()
-
-    def forget_live(self) -> None:
-        """Draw the live parts afresh at the next `refresh_live` (the place changed)."""
-        self._live = ("", "")
 
     def update_live(self) -> None:
         """Subclasses: update their own live parts (called by `refresh_live`)."""

@@ -54,5 +54,4 @@ class TrainerStepScreen(TrainerScreen):
         show_step(self, self.lesson, self.step, self.session.sub)
         self.query_one("#note", Static).update(self.note_text())
         self.query_one("#body").scroll_home(animate=False)
-        self.forget_live()
         self.refresh_live()
