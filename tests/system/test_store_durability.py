@@ -385,7 +385,7 @@ def test_exporting_saved_questions_reads_without_changing_anything(tmp_path: Pat
     ("sqlite_says", "dutch"),
     [
         ("database or disk is full", "schijf is vol"),
-        ("attempt to write a readonly database", "niet worden beschreven"),
+        ("attempt to write a readonly database", "niets worden opgeslagen"),
         ("disk I/O error", "De schijf gaf een fout"),
     ],
 )
@@ -521,7 +521,7 @@ def test_a_database_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / FILE_NAME).mkdir()
     opened = open_progress_for_app(tmp_path)
     assert opened.notice and f"{tmp_path / FILE_NAME} is een map, geen bestand" in opened.notice
-    assert "kan niet worden beschreven" not in opened.notice
+    assert "niets worden opgeslagen" not in opened.notice
     assert opened.store is not None and not opened.store.persistent
 
 
@@ -532,7 +532,7 @@ def test_a_data_folder_that_is_a_file_says_so(tmp_path: Path) -> None:
     assert opened.notice and f"{blocker} is een bestand, geen map" in opened.notice
     opened = open_progress_for_app(blocker / "dieper")
     assert opened.notice and f"{blocker} is een bestand, geen map" in opened.notice
-    assert "kan niet worden beschreven" not in opened.notice
+    assert "niets worden opgeslagen" not in opened.notice
 
 
 # --- the position inside a quiz ---

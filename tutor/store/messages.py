@@ -14,8 +14,8 @@ BUSY = (
 )
 WAITING = "Het bestand {path} is even in gebruik door een ander programma. Even wachten…"
 DISK_FULL = "De schijf is vol: {path} kan niet worden bijgewerkt."
-READ_ONLY = "Het bestand {path} mag alleen worden gelezen, niet beschreven."
-FOLDER_READ_ONLY = "De map {folder} kan niet worden beschreven."
+READ_ONLY = "Het bestand {path} kan alleen worden gelezen: er kan niets in worden opgeslagen."
+FOLDER_READ_ONLY = "In de map {folder} kan niets worden opgeslagen."
 IO_ERROR = "De schijf gaf een fout bij het lezen of schrijven van {path}."
 CORRUPT = "Het bestand {path} is beschadigd."
 CANNOT_OPEN = "Het bestand {path} kan niet worden geopend."

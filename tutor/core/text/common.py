@@ -32,11 +32,14 @@ STEP_COUNTER = "Stap {number} van {total}"
 QUESTION_COUNTER = "Vraag {number} van {total}"
 KEY_POINT = "Onthoud"
 REVIEW_TITLE = "Wat we nog niet weten"
-REVIEW_INTRO = "Ook de onderzoekers weten nog niet alles. Dit zijn de open vragen uit het artikel."
+REVIEW_INTRO = (
+    "Ook de onderzoekers weten nog niet alles. Dit zijn vragen waar het onderzoek nog geen "
+    "antwoord op heeft."
+)
 RESULT_LINE = "{right} van {total} goed"
-RESULT_PASSED = "Goed gedaan: je hebt de les gehaald."
-RESULT_NOT_PASSED = "Je hebt {needed} goed nodig om de les te halen. Probeer het gerust nog eens."
-RESULT_RETRY_TITLE = "Herkansing"
+RESULT_PASSED = "Goed gedaan: je hebt de les afgerond."
+RESULT_NOT_PASSED = "Bij {needed} goed heb je de les afgerond. Oefen gerust nog eens."
+RESULT_RETRY_TITLE = "Nog eens oefenen"
 RESULT_WRONG_HEADER = "Deze vragen gingen nog niet goed:"
 
 BUTTON_PREVIOUS = "← Vorige"
@@ -48,7 +51,7 @@ BUTTON_GLOSSARY = "Begrippen (g)"
 BUTTON_HELP = "Hulp (?)"
 BUTTON_HOME = "Naar de lessen"
 BUTTON_RESULT = "Naar je uitslag →"
-BUTTON_RETRY = "Oefen de foute vragen opnieuw"
+BUTTON_RETRY = "Oefen wat nog niet goed ging"
 BUTTON_REVIEW = "Wat we nog niet weten"
 BUTTON_CLOSE = "Sluiten"
 BUTTON_UNDO = "← Ongedaan maken"
@@ -84,7 +87,7 @@ EXPLAIN_PLACEHOLDER = "Typ hier je uitleg. Dat hoeft niet: denken mag ook."
 EXPLAIN_YOURS = "Jouw uitleg:"
 EXPLAIN_NOT_KEPT = "Wat je typt, bewaren we niet. Alleen als je op 'Bewaar' klikt."
 BUTTON_EXPLAIN_REVEAL = "Toon het antwoord"
-BUTTON_EXPLAIN_THINK = "Ik denk het liever"
+BUTTON_EXPLAIN_THINK = "Niet typen, toon het antwoord"
 BUTTON_EXPLAIN_SAVE = "Bewaar voor mijn behandelaar"
 BUTTON_EXPLAIN_SAVED = "Bewaard voor je behandelaar ✓"
 
@@ -123,7 +126,7 @@ CASCADE_HINT_LAST = "→ verder met de les (de volgende stap)  ·  ← vorige de
 TIMELINE_TITLE = "Tijdlijn: tijd na de behandeling"
 
 PROGRESS_UNAVAILABLE = (
-    "Je voortgang wordt deze keer niet bewaard: de map {folder} kan niet worden beschreven. "
+    "Je voortgang wordt deze keer niet bewaard: we kunnen niets opslaan in de map {folder}. "
     "Je kunt wel gewoon leren."
 )
 PROGRESS_CORRUPT = (
@@ -155,7 +158,8 @@ PROGRESS_COLUMNS = ("Les", "Status")
 BUTTON_SOURCE = "Bron (b)"
 SOURCE_TITLE = "Bron"
 SOURCE_INTRO = (
-    "Dit staat in het artikel waar deze les op gebaseerd is. Het gele stuk gebruikt de les."
+    "Dit staat in het artikel waar deze les op gebaseerd is. De les gebruikt het gemarkeerde "
+    "(gele) stuk."
 )
 SOURCE_NO_TITLE = "Artikel zonder titel"
 SOURCE_DATE = "Datum: {date}"

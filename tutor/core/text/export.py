@@ -104,7 +104,10 @@ PROVIDER_INTRO = (
     "Neem ze mee naar je huisarts of behandelaar."
 )
 SOURCES_TITLE = "Bron"
-SOURCES_INTRO = "Deze les volgt één artikel. Alles wat je hier leest, staat ook in dat artikel."
+SOURCES_INTRO = (
+    "Deze les volgt vooral één artikel. Staat er 'een andere bron', dan komt dat uit een van "
+    "de andere artikelen in deze uitleg."
+)
 SOURCE_ARTICLE = "Artikel: “{title}”"
 SOURCE_ARTICLE_UNTITLED = "Artikel bij de les “{title}” (het artikel heeft zelf geen kop)"
 SOURCE_FILE = "Bestand: {file}"
@@ -124,7 +127,7 @@ QUESTIONS_OTHER_LESSON = "Les '{lesson}'"
 QUESTION_KIND_UNKNOWN = "Open vraag uit 'Wat we nog niet weten'"
 QUESTION_KIND_PROVIDER = "Uit: Wat kun je hiermee?"
 QUESTION_KIND_EXPLAIN = "Mijn eigen uitleg bij een vraag"
-QUESTION_EXPLANATION = "Wat het artikel erover zegt: {text}"
+QUESTION_EXPLANATION = "Wat de les erover zegt: {text}"
 QUESTION_SAVED_ON = "Bewaard op {date}"
 MONTHS = (
     "januari",

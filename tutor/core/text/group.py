@@ -54,7 +54,8 @@ NOTE_REVIEW = (
 DISCUSSION_PROMPTS = (
     "Wat vind je ervan dat de onderzoekers dit nog niet weten?",
     "Wat zou je hierover aan je arts of behandelaar willen vragen?",
-    "Wat betekent deze onzekerheid voor jou of voor je naaste?",
+    "Wat kan deze onzekerheid betekenen voor iemand die over een behandeling nadenkt? "
+    "Niemand hoeft iets over zichzelf te vertellen.",
 )
 SUMMARY_TITLE = "Samenvatting van de sessie"
 SUMMARY_INTRO = (
