@@ -33,12 +33,12 @@ QUESTION_COUNTER = "Vraag {number} van {total}"
 KEY_POINT = "Onthoud"
 REVIEW_TITLE = "Wat we nog niet weten"
 REVIEW_INTRO = (
-    "Ook de onderzoekers weten nog niet alles. Dit zijn vragen waar het onderzoek nog geen "
-    "antwoord op heeft."
+    "Ook de onderzoekers weten nog niet alles. Dit zijn vragen waar het onderzoek in deze les nog "
+    "geen antwoord op geeft."
 )
 RESULT_LINE = "{right} van {total} goed"
-RESULT_PASSED = "Goed gedaan: je hebt de les afgerond."
-RESULT_NOT_PASSED = "Bij {needed} goed heb je de les afgerond. Oefen gerust nog eens."
+RESULT_PASSED = "Goed gedaan: je hebt genoeg vragen goed beantwoord."
+RESULT_NOT_PASSED = "Met {needed} goed heb je genoeg vragen goed beantwoord. Oefen gerust nog eens."
 RESULT_RETRY_TITLE = "Nog eens oefenen"
 RESULT_WRONG_HEADER = "Deze vragen gingen nog niet goed:"
 
@@ -89,7 +89,7 @@ EXPLAIN_NOT_KEPT = "Wat je typt, bewaren we niet. Alleen als je op 'Bewaar' klik
 BUTTON_EXPLAIN_REVEAL = "Toon het antwoord"
 BUTTON_EXPLAIN_THINK = "Niet typen, toon het antwoord"
 BUTTON_EXPLAIN_SAVE = "Bewaar voor mijn behandelaar"
-BUTTON_EXPLAIN_SAVED = "Bewaard voor je behandelaar ✓"
+BUTTON_EXPLAIN_SAVED = "Bewaard voor mijn behandelaar ✓"
 
 GLOSSARY_TITLE = "Begrippen"
 GLOSSARY_EMPTY = "Deze les heeft geen begrippenlijst."

@@ -105,8 +105,8 @@ PROVIDER_INTRO = (
 )
 SOURCES_TITLE = "Bron"
 SOURCES_INTRO = (
-    "Deze les volgt vooral één artikel. Staat er 'een andere bron', dan komt dat uit een van "
-    "de andere artikelen in deze uitleg."
+    "Deze les volgt vooral één artikel. Staat er 'een andere bron', dan komt dat uit een ander "
+    "artikel. Dat staat niet op dit blad."
 )
 SOURCE_ARTICLE = "Artikel: “{title}”"
 SOURCE_ARTICLE_UNTITLED = "Artikel bij de les “{title}” (het artikel heeft zelf geen kop)"

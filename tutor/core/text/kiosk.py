@@ -14,7 +14,7 @@ ATTRACT_START = "Beginnen"
 PRIVACY_NOTHING = "Je naam is niet nodig. Er wordt niets bewaard van wat je hier doet."
 PRIVACY_COUNTS = (
     "Je naam is niet nodig. Er wordt niets over jou bewaard. We tellen alleen hoe vaak een "
-    "antwoord goed of fout is, zonder naam, en alleen per dag."
+    "antwoord goed of fout is, zonder naam en zonder tijdstip: alleen de datum."
 )
 PRIVACY_DONE = "Klaar? Tik op Klaar. Dan wordt alles gewist."
 
