@@ -33,12 +33,11 @@ QUESTION_COUNTER = "Vraag {number} van {total}"
 KEY_POINT = "Onthoud"
 REVIEW_TITLE = "Wat we nog niet weten"
 REVIEW_INTRO = (
-    "Ook de onderzoekers weten nog niet alles. Dit zijn vragen waar het onderzoek in deze les nog "
-    "geen antwoord op geeft."
+    "Ook de onderzoekers weten nog niet alles. Dit zijn vragen waar nog geen goed antwoord op is."
 )
 RESULT_LINE = "{right} van {total} goed"
 RESULT_PASSED = "Goed gedaan: je hebt genoeg vragen goed beantwoord."
-RESULT_NOT_PASSED = "Met {needed} goed heb je genoeg vragen goed beantwoord. Oefen gerust nog eens."
+RESULT_NOT_PASSED = "Je hebt {needed} goede antwoorden nodig. Oefen gerust nog eens."
 RESULT_RETRY_TITLE = "Nog eens oefenen"
 RESULT_WRONG_HEADER = "Deze vragen gingen nog niet goed:"
 
