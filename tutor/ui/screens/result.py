@@ -57,6 +57,12 @@ class ResultScreen(TutorScreen):
             )
         yield action_button(strings.BUTTON_HOME, "home", id="home-button")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """No "practise again" key when every answer was right: there is nothing to practise."""
+        if action == "retry":
+            return bool(self.run.wrong_questions())
+        return True
+
     def action_retry(self) -> None:
         """Ask only the questions that were wrong, once more."""
         retry = self.run.retry()
