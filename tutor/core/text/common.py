@@ -124,14 +124,6 @@ CASCADE_HINT = "→ volgende deel van het schema, {number} van {total}  ·  ← 
 CASCADE_HINT_LAST = "→ verder met de les (de volgende stap)  ·  ← vorige deel van het schema"
 TIMELINE_TITLE = "Tijdlijn: tijd na de behandeling"
 
-PROGRESS_UNAVAILABLE = (
-    "Je voortgang wordt deze keer niet bewaard: we kunnen niets opslaan in de map {folder}. "
-    "Je kunt wel gewoon leren."
-)
-PROGRESS_CORRUPT = (
-    "Je voortgangsbestand was beschadigd. We hebben het opzij gezet ({name}) "
-    "en beginnen met een nieuw bestand."
-)
 STATUS_NOT_STARTED = "Nog niet begonnen"
 STATUS_IN_PROGRESS = "Bezig: stap {step} van {total}"
 STATUS_DONE = "Klaar: beste score {right} van {total} ({day})"

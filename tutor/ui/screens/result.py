@@ -20,7 +20,7 @@ class ResultScreen(TutorScreen):
     """Shows e.g. "6 van 8 goed", passed or not, and what went wrong."""
 
     BINDINGS = [
-        Binding("r", "retry", "Oefen wat nog niet goed ging"),
+        Binding("r", "retry", strings.BUTTON_RETRY),
         Binding("enter", "home", "Naar de lessen"),
     ]
 
