@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from conftest import GOOD_ROOT, PROJECT, SNAPSHOT_ROOT
 from pilot_helpers import answer_current
@@ -403,3 +403,32 @@ async def test_stepping_in_the_same_screen_shows_what_a_new_screen_would() -> No
                 await pilot.pause()
                 assert app.screen is screen
                 assert screen_of(app) == fresh[index], f"{lesson.id} step {index + 1}"
+
+
+async def test_the_undo_button_becomes_the_source_button_with_the_feedback() -> None:
+    """Clicks only: "Ongedaan" takes a pick back; with the feedback the same place opens "Bron"."""
+    from tutor.ui.dialogs.source import SourceScreen
+
+    app = TutorApp(content=GOOD, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "right", "right")
+        for _ in range(3):  # to the order question
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        side = screen.query_one("#undo-source", Button)
+        assert str(side.label) == strings.BUTTON_UNDO
+        await pilot.press("1", "2")
+        await pilot.click(side)
+        assert len(screen.view.picked) == 1
+        await pilot.pause(0.25)  # a button ignores a second click within its press effect
+        await pilot.click(side)  # still undo: no source before the answer is checked
+        assert isinstance(app.screen, QuestionScreen) and screen.view.picked == []
+        await answer_current(pilot, right=False)
+        await pilot.pause()
+        assert str(side.label) == strings.BUTTON_SOURCE
+        assert side.size.width == max(16, len(strings.BUTTON_SOURCE) + 2)  # its own width
+        await pilot.pause(0.25)
+        await pilot.click(side)
+        assert isinstance(app.screen, SourceScreen)

@@ -87,14 +87,14 @@ class QuestionScreen(TutorScreen):
         yield Static("", id="feedback", markup=False)
 
     def compose_buttons(self) -> Iterable[Button]:
-        yield action_button(strings.BUTTON_UNDO, "undo", id="undo")
-        yield action_button(strings.BUTTON_SOURCE, "source_click", id="source")
+        # One place for "Ongedaan" while choosing and "Bron" with the feedback: the
+        # frame that shows the verdict relabels two buttons instead of rearranging three.
+        yield action_button(strings.BUTTON_UNDO, "undo", id="undo-source")
         yield action_button(strings.BUTTON_CHECK, "confirm", variant="primary", id="confirm")
 
     def on_mount(self) -> None:
         self.query_one("#feedback").display = False
         self.query_one("#answer-hint").display = False
-        self.query_one("#source").display = False  # the source shows with the feedback
 
     async def action_source_click(self) -> None:
         """Open the source of the answer (from the button)."""
@@ -153,5 +153,7 @@ class QuestionScreen(TutorScreen):
         """Show right or wrong, the feedback and the article's own words."""
         show_feedback(self.query_one("#feedback", Static), verdict)
         self.query_one("#confirm", Button).label = strings.BUTTON_CONTINUE
-        self.query_one("#undo", Button).display = False
-        self.query_one("#source", Button).display = True
+        side = self.query_one("#undo-source", Button)
+        side.label = strings.BUTTON_SOURCE
+        side.action = "screen.source_click"
+        side.refresh(layout=True)  # a new label alone keeps a button's old width

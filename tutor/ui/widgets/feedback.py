@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.color import Color
 from textual.widgets import Static
 
 from tutor.core.quiz import Verdict
@@ -32,9 +33,13 @@ def verdict_text(verdict: Verdict, headline: str | None = None) -> Text:
 
 
 def show_feedback(panel: Static, verdict: Verdict, headline: str | None = None) -> None:
-    """Fill and show a feedback panel, coloured by right or wrong, and scroll to it."""
+    """Fill and show a feedback panel, coloured by right or wrong, and scroll to it.
+
+    The border's colour is an inline style, not a CSS class: a class change restyles
+    the panel through the whole stylesheet, in the frame that must show the verdict.
+    """
     panel.update(verdict_text(verdict, headline))
+    colour = panel.app.theme_variables["success" if verdict.correct else "error"]
+    panel.styles.border_left = ("thick", Color.parse(colour))
     panel.display = True
-    panel.set_class(verdict.correct, "-right")
-    panel.set_class(not verdict.correct, "-wrong")
     panel.call_after_refresh(panel.scroll_visible)

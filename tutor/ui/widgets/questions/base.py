@@ -118,22 +118,14 @@ class QuestionView(Vertical):
         raise NotImplementedError
 
 
-STATE_CLASSES = frozenset({"-chosen", "-used", "-right", "-wrong"})
-"""The CSS classes that show a row's state."""
+STATE_CLASSES = frozenset({"-chosen", "-used"})
+"""The CSS classes that show a row's state while the learner picks (the verdict's
+right and wrong are tones of the row's text: `PickRow.show`)."""
 
 
-def set_state(row: PickRow, *, chosen: bool = False, used: bool = False, mark: str = "") -> None:
+def set_state(row: PickRow, *, chosen: bool = False, used: bool = False) -> None:
     """Set a row's CSS state classes (restyled once, and only when they change)."""
-    wanted = {
-        name
-        for name, on in (
-            ("-chosen", chosen),
-            ("-used", used),
-            ("-right", mark == "right"),
-            ("-wrong", mark == "wrong"),
-        )
-        if on
-    }
+    wanted = {name for name, on in (("-chosen", chosen), ("-used", used)) if on}
     current = set(row.classes)
     classes = (current - STATE_CLASSES) | wanted
     if classes != current:

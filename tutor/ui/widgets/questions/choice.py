@@ -54,8 +54,8 @@ class ChoiceView(QuestionView):
                 mark, box = "right", box + " ✓"
             elif chosen:
                 mark, box = "wrong", box + " ✗"
-        set_state(row, chosen=chosen, mark=mark)
-        row.show(box, self.labels[index])
+        set_state(row, chosen=chosen)
+        row.show(box, self.labels[index], tone=mark)
 
 
 def single_view(question: SingleQuestion, order: list[int]) -> ChoiceView:

@@ -56,5 +56,5 @@ class MatchView(QuestionView):
         mark = ""
         if self.verdict is not None:
             mark = "right" if used and self.chosen.index(index) == index else "wrong"
-        set_state(row, used=used, mark=mark)
-        row.show("✓" if used and self.verdict is None else "", self.pairs[index].meaning)
+        set_state(row, used=used)
+        row.show("✓" if used and self.verdict is None else "", self.pairs[index].meaning, tone=mark)

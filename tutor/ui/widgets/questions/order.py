@@ -47,5 +47,5 @@ class OrderView(QuestionView):
         mark = ""
         if self.verdict is not None and used:
             mark = "right" if self.picked.index(index) == index else "wrong"
-        set_state(row, used=used, mark=mark)
-        row.show(mark_text, self.items[index])
+        set_state(row, used=used)
+        row.show(mark_text, self.items[index], tone=mark)
