@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.widgets import Button, Static
 
 from conftest import PROJECT, SNAPSHOT_ROOT
 from pilot_helpers import answer_current
@@ -111,10 +111,11 @@ async def test_source_of_an_answer_only_after_checking_and_hint_instead_of_toast
         assert not app._notifications, "no toast per press"
         hint = screen.query_one("#answer-hint", Static)
         assert hint.display and strings.ANSWER_INCOMPLETE in str(hint.render())
-        assert not screen.query_one("#source").display
+        side = screen.query_one("#undo-source", Button)
+        assert str(side.label) == strings.BUTTON_UNDO  # no "Bron" before the answer is checked
         await answer_current(pilot, right=True)
         assert not hint.display
-        assert screen.query_one("#source").display
+        assert str(side.label) == strings.BUTTON_SOURCE
         await pilot.press("b")
         await pilot.pause()
         question = screen.run.questions[0]
