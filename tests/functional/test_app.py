@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Button, Static
 
 from conftest import GOOD_ROOT, PROJECT, SNAPSHOT_ROOT
@@ -16,6 +17,7 @@ from tutor.core.text import common as strings
 from tutor.selfstudy.app import TutorApp
 from tutor.ui.dialogs.glossary import GlossaryScreen
 from tutor.ui.dialogs.help import HelpScreen
+from tutor.ui.dialogs.source import SourceScreen
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.question import QuestionScreen
@@ -170,13 +172,18 @@ async def test_mouse_opens_a_lesson_and_answers() -> None:
         assert app.screen.verdict is not None and app.screen.verdict.correct
 
 
+async def _to_the_order_question(pilot: Pilot[None]) -> None:
+    """Open the first lesson of GOOD and answer the questions before its order question."""
+    await pilot.press("1", "right", "right")
+    for _ in range(3):
+        await answer_current(pilot, right=True)
+        await pilot.press("enter")
+
+
 async def test_undo_takes_back_an_order_pick() -> None:
     app = TutorApp(content=GOOD, seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1", "right", "right")
-        for _ in range(3):  # to the order question
-            await answer_current(pilot, right=True)
-            await pilot.press("enter")
+        await _to_the_order_question(pilot)
         view = app.screen.view
         await pilot.press("1", "2")
         assert len(view.picked) == 2
@@ -407,14 +414,9 @@ async def test_stepping_in_the_same_screen_shows_what_a_new_screen_would() -> No
 
 async def test_the_undo_button_becomes_the_source_button_with_the_feedback() -> None:
     """Clicks only: "Ongedaan" takes a pick back; with the feedback the same place opens "Bron"."""
-    from tutor.ui.dialogs.source import SourceScreen
-
     app = TutorApp(content=GOOD, seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("1", "right", "right")
-        for _ in range(3):  # to the order question
-            await answer_current(pilot, right=True)
-            await pilot.press("enter")
+        await _to_the_order_question(pilot)
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
         side = screen.query_one("#undo-source", Button)
