@@ -1,7 +1,7 @@
 """A lesson's explanation, one step at a time.
 
 The screen stays while the learner steps through the lesson: → and ← put the
-next step into the same widgets (`show_step`), which shows it at once, where a
+next step into the same widgets (`StepParts.show`), which shows it at once, where a
 new screen per step cost tens of milliseconds of building and restyling. The
 app hears of the new step (`StepShown`, which self-study saves) once the step is
 drawn, so a slow disk does not hold up the drawing.
@@ -19,8 +19,7 @@ from tutor.core.content.models import Lesson, Step
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
 from tutor.ui.messages import StepsFinished, StepShown
-from tutor.ui.widgets.diagrams import CascadeView
-from tutor.ui.widgets.step import prepare_steps, show_step, step_widgets
+from tutor.ui.widgets.step import StepParts
 
 
 class LessonScreen(TutorScreen):
@@ -37,6 +36,7 @@ class LessonScreen(TutorScreen):
         super().__init__(classes="lesson-screen")
         self.lesson = lesson
         self.step_index = step_index
+        self.parts = StepParts(lesson, self.step)
         self._untold: int | None = None
         """A step on screen that the app has not been told of yet (`StepShown`)."""
 
@@ -52,7 +52,7 @@ class LessonScreen(TutorScreen):
         return strings.STEP_COUNTER.format(number=self.step_index + 1, total=len(self.lesson.steps))
 
     def compose_body(self) -> Iterable[Widget]:
-        return step_widgets(self.lesson, self.step)
+        return self.parts
 
     def compose_buttons(self) -> Iterable[Button]:
         yield action_button(strings.BUTTON_PREVIOUS, "previous", id="previous")
@@ -70,7 +70,7 @@ class LessonScreen(TutorScreen):
     def prepare_neighbours(self) -> None:
         """Get the steps before and after this one ready to show (after this one is drawn)."""
         steps = self.lesson.steps
-        prepare_steps(self, steps[max(0, self.step_index - 1) : self.step_index + 2])
+        self.parts.prepare(steps[max(0, self.step_index - 1) : self.step_index + 2])
 
     def show_buttons(self) -> None:
         """ "Vorige" only after the first step; the last step's button leads to the quiz."""
@@ -85,7 +85,7 @@ class LessonScreen(TutorScreen):
     def go_to_step(self, index: int) -> None:
         """Show step `index` in this screen, from its top."""
         self.step_index = index
-        show_step(self, self.lesson, self.step)
+        self.parts.show(self.step)
         self.set_counter(self.counter_text())
         self.show_buttons()
         body = self.query_one("#body")
@@ -120,8 +120,8 @@ class LessonScreen(TutorScreen):
 
     def action_next(self) -> None:
         """Go to the next cascade link, the next step, or the quiz."""
-        cascades = self.query(CascadeView)
-        if cascades and cascades.first().step(+1):
+        cascade = self.parts.cascade
+        if cascade is not None and cascade.step(+1):
             return
         if self.step_index + 1 < len(self.lesson.steps):
             self.go_to_step(self.step_index + 1)
@@ -131,8 +131,8 @@ class LessonScreen(TutorScreen):
 
     def action_previous(self) -> None:
         """Go to the previous cascade link or step."""
-        cascades = self.query(CascadeView)
-        if cascades and cascades.first().step(-1):
+        cascade = self.parts.cascade
+        if cascade is not None and cascade.step(-1):
             return
         if self.step_index > 0:
             self.go_to_step(self.step_index - 1)

@@ -62,6 +62,15 @@ class QuestionScreen(TutorScreen):
         self.view = make_view(run.current, rng)
         self.verdict: Verdict | None = None
         self.confidence: str | None = None
+        # The widgets a press changes, kept rather than looked up: a query walks the
+        # whole screen, in the frame that must show the verdict.
+        self.confidence_row: Horizontal | None = None
+        self.answer_hint = Static("", id="answer-hint", classes="question-hint", markup=False)
+        self.feedback_panel = Static("", id="feedback", markup=False)
+        self.undo_source = action_button(strings.BUTTON_UNDO, "undo", id="undo-source")
+        self.confirm_button = action_button(
+            strings.BUTTON_CHECK, "confirm", variant="primary", id="confirm"
+        )
 
     def title_text(self) -> str:
         if self.run.is_review:
@@ -77,24 +86,29 @@ class QuestionScreen(TutorScreen):
         self.view.can_save = self.saves is not None
         yield self.view
         if self.ask_confidence:
-            with Horizontal(id="confidence"):
-                yield Static(strings.CONFIDENCE_PROMPT, markup=False)
-                for level in CONFIDENCE_LEVELS:
-                    yield action_button(
+            self.confidence_row = Horizontal(
+                Static(strings.CONFIDENCE_PROMPT, markup=False),
+                *(
+                    action_button(
                         strings.CONFIDENCE_LABELS[level], f"confidence('{level}')", id=f"c-{level}"
                     )
-        yield Static("", id="answer-hint", classes="question-hint", markup=False)
-        yield Static("", id="feedback", markup=False)
+                    for level in CONFIDENCE_LEVELS
+                ),
+                id="confidence",
+            )
+            yield self.confidence_row
+        yield self.answer_hint
+        yield self.feedback_panel
 
     def compose_buttons(self) -> Iterable[Button]:
         # One place for "Ongedaan" while choosing and "Bron" with the feedback: the
         # frame that shows the verdict relabels two buttons instead of rearranging three.
-        yield action_button(strings.BUTTON_UNDO, "undo", id="undo-source")
-        yield action_button(strings.BUTTON_CHECK, "confirm", variant="primary", id="confirm")
+        yield self.undo_source
+        yield self.confirm_button
 
     def on_mount(self) -> None:
-        self.query_one("#feedback").display = False
-        self.query_one("#answer-hint").display = False
+        self.feedback_panel.display = False
+        self.answer_hint.display = False
 
     async def action_source_click(self) -> None:
         """Open the source of the answer (from the button)."""
@@ -106,10 +120,10 @@ class QuestionScreen(TutorScreen):
 
     def action_confidence(self, level: str) -> None:
         """Say how sure you are, before seeing the feedback (optional)."""
-        if self.verdict is not None or not self.query("#confidence"):
+        if self.verdict is not None or self.confidence_row is None:
             return
         self.confidence = None if self.confidence == level else level
-        for button in self.query("#confidence Button").results(Button):
+        for button in self.confidence_row.query(Button):
             button.set_class(button.id == f"c-{self.confidence}", "-chosen")
 
     def action_undo(self) -> None:
@@ -127,19 +141,18 @@ class QuestionScreen(TutorScreen):
         response = self.view.response()
         if response is None:
             # One inline hint, not a toast per press (a toast storm would cover the options).
-            hint = self.query_one("#answer-hint", Static)
-            hint.update(strings.ANSWER_INCOMPLETE)
-            hint.display = True
+            self.answer_hint.update(strings.ANSWER_INCOMPLETE)
+            self.answer_hint.display = True
             return
-        self.query_one("#answer-hint").display = False
+        self.answer_hint.display = False
         question = self.run.current
         self.verdict = self.run.answer(response)
         self.post_message(
             QuestionAnswered(self.lesson, self.run, question, self.verdict, self.confidence)
         )
         self.view.show_verdict(self.verdict)
-        if self.query("#confidence"):
-            self.query_one("#confidence").display = False
+        if self.confidence_row is not None:
+            self.confidence_row.display = False
         self.show_feedback(self.verdict)
 
     def on_question_view_save_requested(self, message: QuestionView.SaveRequested) -> None:
@@ -151,9 +164,9 @@ class QuestionScreen(TutorScreen):
 
     def show_feedback(self, verdict: Verdict) -> None:
         """Show right or wrong, the feedback and the article's own words."""
-        show_feedback(self.query_one("#feedback", Static), verdict)
-        self.query_one("#confirm", Button).label = strings.BUTTON_CONTINUE
-        side = self.query_one("#undo-source", Button)
+        show_feedback(self.feedback_panel, verdict)
+        self.confirm_button.label = strings.BUTTON_CONTINUE
+        side = self.undo_source
         side.label = strings.BUTTON_SOURCE
         side.action = "screen.source_click"
         side.refresh(layout=True)  # a new label alone keeps a button's old width

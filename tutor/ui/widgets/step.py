@@ -3,8 +3,8 @@
 Title with evidence badge, diagram (people would rather look than read, so it
 comes first), text and key point; in group sessions with the cascade highlight
 set by the trainer. Never the trainer's note: that lives only in the trainer's
-side panel. `show_step` puts another step in the same widgets, so a screen that
-steps through a lesson need not build a new screen per step.
+side panel. `StepParts.show` puts another step in the same widgets, so a screen
+that steps through a lesson need not build a new screen per step.
 """
 
 from __future__ import annotations
@@ -52,21 +52,60 @@ def step_diagram(
     return None
 
 
-def step_widgets(
-    lesson: Lesson, step: Step, link: int = 0, *, follower: bool = False
-) -> Iterator[Widget]:
-    """Title with evidence badge, diagram, text and key point of a step."""
-    heading = Horizontal(
-        Static(step.title, id="step-title", markup=False),
-        EvidenceBadge(step.evidence),
-        id="step-heading",
-    )
-    yield heading
-    diagram = step_diagram(lesson, step, link, follower=follower)
-    if diagram is not None:
-        yield diagram
-    yield StepText(step.text, id="step-text")
-    yield Static(key_point_text(step), id="key-point")
+class StepParts:
+    """The widgets of one step (title with badge, diagram, text, key point), kept.
+
+    A screen that steps through a lesson shows the next step in the same widgets
+    (`show`) instead of building a new screen, and holds them here rather than
+    querying for them: a query walks the whole screen, in the frame of the step.
+    """
+
+    def __init__(self, lesson: Lesson, step: Step, link: int = 0, *, follower: bool = False):
+        self.lesson = lesson
+        self.follower = follower
+        self.title = Static(step.title, id="step-title", markup=False)
+        self.badge = EvidenceBadge(step.evidence)
+        self.heading = Horizontal(self.title, self.badge, id="step-heading")
+        self.diagram = step_diagram(lesson, step, link, follower=follower)
+        self.text = StepText(step.text, id="step-text")
+        self.key_point = Static(key_point_text(step), id="key-point")
+
+    def __iter__(self) -> Iterator[Widget]:
+        """The widgets to compose, in the order they are shown."""
+        yield self.heading
+        if self.diagram is not None:
+            yield self.diagram
+        yield self.text
+        yield self.key_point
+
+    @property
+    def cascade(self) -> CascadeView | None:
+        """The step's cascade diagram, if it has one (→ and ← step through its links)."""
+        return self.diagram if isinstance(self.diagram, CascadeView) else None
+
+    def show(self, step: Step, link: int = 0) -> None:
+        """Show `step` in these widgets; only a diagram is replaced, when there is one."""
+        self.title.update(step.title)
+        self.badge.show(step.evidence)
+        if self.diagram is not None:
+            self.diagram.remove()
+        self.diagram = step_diagram(self.lesson, step, link, follower=self.follower)
+        parent = self.heading.parent
+        if self.diagram is not None and isinstance(parent, Widget):
+            parent.mount(self.diagram, after=self.heading)
+        self.text.update(step.text)
+        self.key_point.update(key_point_text(step))
+
+    def prepare(self, steps: Iterable[Step]) -> None:
+        """Parse and wrap the texts of steps that may come next, while nothing else happens."""
+        for step in steps:
+            self.text.prepare(step.text)
+
+    def show_link(self, link: int) -> None:
+        """Highlight cascade link `link` (the trainer moves it in group sessions)."""
+        cascade = self.cascade
+        if cascade is not None:
+            cascade.current = max(0, min(link, len(cascade.links) - 1))
 
 
 def key_point_text(step: Step) -> Text:
@@ -74,34 +113,3 @@ def key_point_text(step: Step) -> Text:
     text = Text(f"{strings.KEY_POINT}: ", style="bold")
     text.append(step.key_point)
     return text
-
-
-def show_step(root: Widget, lesson: Lesson, step: Step, link: int = 0) -> None:
-    """Show `step` in the widgets `step_widgets` made below `root`, instead of new ones.
-
-    Only what differs is changed (title, badge, text, key point); a diagram is
-    replaced only when there is one, so most steps need no new widget at all.
-    """
-    root.query_one("#step-title", Static).update(step.title)
-    root.query_one(EvidenceBadge).show(step.evidence)
-    heading = root.query_one("#step-heading")
-    for old in root.query(".diagram"):
-        old.remove()
-    diagram = step_diagram(lesson, step, link)
-    if diagram is not None and isinstance(heading.parent, Widget):
-        heading.parent.mount(diagram, after=heading)
-    root.query_one(StepText).update(step.text)
-    root.query_one("#key-point", Static).update(key_point_text(step))
-
-
-def prepare_steps(root: Widget, steps: Iterable[Step]) -> None:
-    """Parse and wrap the texts of steps that may come next, while nothing else happens."""
-    for text in root.query(StepText):
-        for step in steps:
-            text.prepare(step.text)
-
-
-def show_link(root: Widget, link: int) -> None:
-    """Highlight cascade link `link` in every cascade below `root`."""
-    for cascade in root.query(CascadeView):
-        cascade.current = max(0, min(link, len(cascade.links) - 1))

@@ -10,7 +10,7 @@ from tutor.core.content.models import Lesson, Step
 from tutor.core.text import common as strings
 from tutor.group.participant.screens.base import ParticipantScreen
 from tutor.store.group import Position
-from tutor.ui.widgets.step import show_link, step_widgets
+from tutor.ui.widgets.step import StepParts
 
 
 class ParticipantStepScreen(ParticipantScreen):
@@ -18,6 +18,9 @@ class ParticipantStepScreen(ParticipantScreen):
 
     def __init__(self, lesson: Lesson, position: Position) -> None:
         super().__init__(lesson, position, classes="participant-step")
+        step = self.step
+        assert step is not None
+        self.parts = StepParts(lesson, step, position.sub, follower=True)
 
     @property
     def step(self) -> Step | None:
@@ -29,10 +32,8 @@ class ParticipantStepScreen(ParticipantScreen):
         )
 
     def compose_body(self) -> Iterable[Widget]:
-        step = self.step
-        assert step is not None
-        return step_widgets(self.lesson, step, self.position.sub, follower=True)
+        return self.parts
 
     def follow(self, position: Position) -> None:
         super().follow(position)
-        show_link(self, position.sub)
+        self.parts.show_link(position.sub)

@@ -13,7 +13,7 @@ from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.group.trainer.screens.base import TrainerScreen
 from tutor.ui.frame import action_button
-from tutor.ui.widgets.step import show_link, show_step, step_widgets
+from tutor.ui.widgets.step import StepParts
 
 if TYPE_CHECKING:
     from tutor.group.session import TrainerSession
@@ -25,6 +25,7 @@ class TrainerStepScreen(TrainerScreen):
     def __init__(self, session: TrainerSession) -> None:
         super().__init__(session, classes="trainer-step")
         self.step_index = session.index
+        self.parts = StepParts(self.lesson, self.step, session.sub)
 
     @property
     def step(self) -> Step:
@@ -38,7 +39,7 @@ class TrainerStepScreen(TrainerScreen):
         return self.step.trainer_note or gs.NOTE_NONE
 
     def compose_body(self) -> Iterable[Widget]:
-        return step_widgets(self.lesson, self.step, self.session.sub)
+        return self.parts
 
     def compose_buttons(self) -> Iterable[Button]:
         yield action_button(strings.BUTTON_PREVIOUS, "previous", id="previous")
@@ -46,12 +47,12 @@ class TrainerStepScreen(TrainerScreen):
         yield action_button(strings.BUTTON_NEXT, "next", variant="primary", id="next")
 
     def sync(self) -> None:
-        show_link(self, self.session.sub)
+        self.parts.show_link(self.session.sub)
 
     def show_current(self) -> None:
         """Show the session's step in this screen's widgets (faster than a new screen)."""
         self.step_index = self.session.index
-        show_step(self, self.lesson, self.step, self.session.sub)
+        self.parts.show(self.step, self.session.sub)
         self.query_one("#note", Static).update(self.note_text())
         self.query_one("#body").scroll_home(animate=False)
         self.refresh_live()

@@ -38,13 +38,16 @@ class QuestionView(Vertical):
         self.verdict: Verdict | None = None
         self.can_save = False
         """Whether the screen can keep something for "Vragen voor mijn behandelaar"."""
+        # Kept, not queried: every pick and the verdict redraw them.
+        self.status_line = Static("", classes="question-status", markup=False)
+        self.done_line = Static("", classes="question-done", markup=False)
+        self.rows = [PickRow(number) for number in range(1, row_count + 1)]
 
     def compose(self) -> ComposeResult:
         yield Static(self.hint, classes="question-hint", markup=False)
-        yield Static("", classes="question-status", markup=False)
-        for number in range(1, self.row_count + 1):
-            yield PickRow(number)
-        yield Static("", classes="question-done", markup=False)
+        yield self.status_line
+        yield from self.rows
+        yield self.done_line
 
     def on_mount(self) -> None:
         self.refresh_rows()
@@ -82,15 +85,11 @@ class QuestionView(Vertical):
 
     def refresh_rows(self) -> None:
         """Redraw the status line and the rows from the picks."""
-        for selector, text in (
-            (".question-status", self.status()),
-            (".question-done", self.done()),
-        ):
-            widget = self.query_one(selector, Static)
+        for widget, text in ((self.status_line, self.status()), (self.done_line, self.done())):
             if widget.content != text:
                 widget.update(text)
             widget.display = bool(text)
-        for row in self.query(PickRow):
+        for row in self.rows:
             self.draw_row(row, row.number - 1)
 
     # To be filled in by each type.

@@ -89,10 +89,9 @@ class ExplainView(ChoiceView):
             yield _button(strings.BUTTON_EXPLAIN_REVEAL, "explain-reveal", "primary")
             yield _button(strings.BUTTON_EXPLAIN_THINK, "explain-think")
         yield Static("", classes="explain-model")
-        yield Static("", classes="question-status", markup=False)
-        for number in range(1, self.row_count + 1):
-            yield PickRow(number)
-        yield Static("", classes="question-done", markup=False)
+        yield self.status_line
+        yield from self.rows
+        yield self.done_line
         yield _button(strings.BUTTON_EXPLAIN_SAVE, "explain-save")
 
     def on_mount(self) -> None:
