@@ -37,6 +37,7 @@ from tutor.group.trainer.screens.unknown import TrainerUnknownScreen
 from tutor.group.web.hub import AWAY_AFTER
 from tutor.store.group import SQLiteGroupStore
 from tutor.ui.widgets.barchart import BarChart
+from tutor.ui.widgets.feedback import FeedbackPanel
 from tutor.ui.widgets.pickrow import PickRow
 
 GOOD = load_content(GOOD_ROOT)
@@ -206,6 +207,10 @@ async def test_a_whole_group_session(tmp_path: Path) -> None:
                 assert "Niet goed." in text_of(apps[1], "#feedback")
                 assert "Niet goed." in text_of(apps[2], "#feedback")
                 assert "Uit het artikel:" in text_of(apps[0], "#feedback")
+                # The answer each one sent was drawn ahead (p3's changed one, not its first).
+                await wait_for(
+                    lambda: all(app.screen.query_one(FeedbackPanel).drawn_ahead for app in apps)
+                )
                 # After the reveal an answer cannot change any more, not even over HTTP.
                 await p3.press(*right_keys)
                 try:

@@ -12,13 +12,14 @@ from textual.widgets import Button, Static
 
 from tutor.core.content.models import Lesson
 from tutor.core.leitner import CONFIDENCE_LEVELS
+from tutor.core.questions import check
 from tutor.core.questions.explain import SAVED_KIND
 from tutor.core.quiz import QuizRun, Verdict
 from tutor.core.text import common as strings
 from tutor.ui.frame import TutorScreen, action_button
 from tutor.ui.messages import QuestionAnswered, QuestionDone
 from tutor.ui.screens.unknowns import SavedQuestions
-from tutor.ui.widgets.feedback import show_feedback
+from tutor.ui.widgets.feedback import FeedbackPanel
 from tutor.ui.widgets.questions import QuestionView, make_view
 
 
@@ -66,7 +67,7 @@ class QuestionScreen(TutorScreen):
         # whole screen, in the frame that must show the verdict.
         self.confidence_row: Horizontal | None = None
         self.answer_hint = Static("", id="answer-hint", classes="question-hint", markup=False)
-        self.feedback_panel = Static("", id="feedback", markup=False)
+        self.feedback_panel = FeedbackPanel()
         self.undo_source = action_button(strings.BUTTON_UNDO, "undo", id="undo-source")
         self.confirm_button = action_button(
             strings.BUTTON_CHECK, "confirm", variant="primary", id="confirm"
@@ -107,7 +108,6 @@ class QuestionScreen(TutorScreen):
         yield self.confirm_button
 
     def on_mount(self) -> None:
-        self.feedback_panel.display = False
         self.answer_hint.display = False
 
     async def action_source_click(self) -> None:
@@ -117,6 +117,19 @@ class QuestionScreen(TutorScreen):
     def action_pick(self, number: int) -> None:
         """Choose option, item or level `number`."""
         self.view.pick(number)
+        self.call_after_refresh(self.prepare_feedback)
+
+    def on_click(self) -> None:
+        """A click may have picked a row: prepare the feedback once the pick is drawn."""
+        self.call_after_refresh(self.prepare_feedback)
+
+    def prepare_feedback(self) -> None:
+        """Once the answer is complete, draw its feedback ahead, while the learner looks.
+
+        The frame that shows the verdict then only places the panel's lines.
+        """
+        if self.verdict is None and (response := self.view.response()) is not None:
+            self.feedback_panel.prepare(check(self.run.current, response))
 
     def action_confidence(self, level: str) -> None:
         """Say how sure you are, before seeing the feedback (optional)."""
@@ -129,6 +142,7 @@ class QuestionScreen(TutorScreen):
     def action_undo(self) -> None:
         """Undo the last choice."""
         self.view.undo()
+        self.call_after_refresh(self.prepare_feedback)
 
     def action_confirm(self) -> None:
         """Check the answer, or go on once it has been checked."""
@@ -137,6 +151,7 @@ class QuestionScreen(TutorScreen):
             self.post_message(QuestionDone(self.lesson, self.run))
             return
         if self.view.confirm_step():
+            self.call_after_refresh(self.prepare_feedback)
             return
         response = self.view.response()
         if response is None:
@@ -164,7 +179,7 @@ class QuestionScreen(TutorScreen):
 
     def show_feedback(self, verdict: Verdict) -> None:
         """Show right or wrong, the feedback and the article's own words."""
-        show_feedback(self.feedback_panel, verdict)
+        self.feedback_panel.show(verdict)
         self.confirm_button.label = strings.BUTTON_CONTINUE
         side = self.undo_source
         side.label = strings.BUTTON_SOURCE

@@ -19,7 +19,7 @@ from tutor.group.answers import answer_key, display_order, question_rng, respons
 from tutor.group.participant.screens.base import ParticipantScreen
 from tutor.store.group import Position
 from tutor.ui.frame import action_button
-from tutor.ui.widgets.feedback import show_feedback
+from tutor.ui.widgets.feedback import FeedbackPanel
 from tutor.ui.widgets.questions import make_view
 
 
@@ -63,13 +63,12 @@ class ParticipantQuestionScreen(ParticipantScreen):
         yield Static(self.question.prompt, id="prompt", markup=False)
         yield self.view
         yield Static("", id="answer-status", markup=False)
-        yield Static("", id="feedback", markup=False)
+        yield FeedbackPanel()
 
     def compose_buttons(self) -> Iterable[Button]:
         yield action_button(strings.BUTTON_UNDO, "undo", id="undo")
 
     def on_mount(self) -> None:
-        self.query_one("#feedback").display = False
         if self.view.group_hint:
             # Choice hints mention Enter (not needed here); some views bring their own.
             hint = self.view.query_one(".question-hint", Static)
@@ -78,6 +77,8 @@ class ParticipantQuestionScreen(ParticipantScreen):
         self.show_status()
         if self.position.revealed:
             self.reveal()
+        else:
+            self.call_after_refresh(self.prepare_feedback)
 
     def follow(self, position: Position) -> None:
         super().follow(position)
@@ -131,7 +132,22 @@ class ParticipantQuestionScreen(ParticipantScreen):
         """The app tried to give the trainer `response`; show what the trainer now has."""
         if accepted:
             self.sent = response
+            # The reveal shows the verdict of what was sent: draw it ahead, while waiting.
+            self.call_after_refresh(self.prepare_feedback)
         self.show_status()
+
+    def verdict_of_sent(self) -> tuple[Verdict, str | None]:
+        """The verdict the reveal shows for the answer sent, and its headline (None: the usual)."""
+        if self.sent is not None:
+            return check(self.question, self.sent), None
+        key = answer_key(self.question, self.order)
+        verdict = Verdict(False, tuple(key), quote_texts(self.question.quotes))
+        return verdict, gs.PARTICIPANT_NO_ANSWER
+
+    def prepare_feedback(self) -> None:
+        """Draw the feedback for the answer sent ahead of the reveal (`FeedbackPanel.prepare`)."""
+        if not self.revealed:
+            self.query_one(FeedbackPanel).prepare(*self.verdict_of_sent())
 
     def show_status(self) -> None:
         """Say whether the trainer has an answer, and which."""
@@ -148,13 +164,8 @@ class ParticipantQuestionScreen(ParticipantScreen):
     def reveal(self) -> None:
         """Show whether the sent answer was right, and why; lock the question."""
         self.revealed = True
-        if self.sent is not None:
-            verdict = check(self.question, self.sent)
-        else:
-            key = answer_key(self.question, self.order)
-            verdict = Verdict(False, tuple(key), quote_texts(self.question.quotes))
+        verdict, headline = self.verdict_of_sent()
         self.view.show_verdict(verdict)
-        headline = gs.PARTICIPANT_NO_ANSWER if self.sent is None else None
-        show_feedback(self.query_one("#feedback", Static), verdict, headline)
+        self.query_one(FeedbackPanel).show(verdict, headline)
         self.query_one("#undo", Button).display = False
         self.show_status()
