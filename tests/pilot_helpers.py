@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from tutor.core.text import common as strings
 from tutor.ui.screens.question import QuestionScreen
+from tutor.ui.widgets.pickrow import PickList
 from tutor.ui.widgets.questions import (
     ChoiceView,
     EvidenceView,
@@ -73,8 +74,9 @@ async def answer_current(pilot: Pilot, *, right: bool) -> QuestionScreen:
     return screen
 
 
-TOUCH_TARGETS = "Button, PickRow, LessonItem, TextArea, Input"
-"""Everything a kiosk visitor (or staff, on the PIN pad) can tap.
+TOUCH_TARGETS = "Button, LessonItem, TextArea, Input"
+"""Everything a kiosk visitor (or staff, on the PIN pad) can tap, besides the rows of a
+question (drawn in one `PickList`: `row_targets`).
 
 Not in the list: the key line (in the kiosk only a hint for a keyboard; taps on it do
 nothing, `touch_check` asserts that), the open questions of "Wat we nog niet weten"
@@ -131,7 +133,7 @@ def touch_check(screen: Screen[Any], *, min_height: int = 3, min_gap: int = 1) -
     A target counts when any of it is in sight; its height is its full height (a target
     partly scrolled away is still that high once scrolled to).
     """
-    targets: list[tuple[str, Region]] = []
+    targets = [(name, region) for name, region, seen in row_targets(screen) if seen]
     for widget in screen.query(TOUCH_TARGETS):
         try:
             geometry = screen.find_widget(widget)
@@ -151,3 +153,32 @@ def touch_check(screen: Screen[Any], *, min_height: int = 3, min_gap: int = 1) -
         "de toetsenregel neemt tikken aan" for keys in screen.query("#keys") if not keys.disabled
     ]
     return TouchCheck(targets, problems)
+
+
+def row_targets(screen: Screen[Any]) -> list[tuple[str, Region, Region]]:
+    """Every question row shown on `screen`, in sight or scrolled away.
+
+    Returns:
+        Its name ("PickRow 2"), its screen region, and the part of it in sight (empty
+        when scrolled away).
+    """
+    found = []
+    for picks in screen.query(PickList):
+        try:
+            geometry = screen.find_widget(picks)
+        except NoWidget:  # not displayed
+            continue
+        for number in picks.shown_rows():
+            region = picks.row_region(number)
+            if region is not None:
+                found.append((f"PickRow {number}", region, region.intersection(geometry.clip)))
+    return found
+
+
+async def click_row(pilot: Pilot[Any], number: int, *, line: int = 0, x: int = 2) -> None:
+    """Click (or tap) row `number` of the question on screen, `line` lines below its top."""
+    picks = pilot.app.screen.query_one(PickList)
+    region = picks.row_region(number)
+    assert region is not None, f"rij {number} is niet te zien"
+    top = picks.content_region
+    await pilot.click(picks, offset=(region.x - top.x + x, region.y - top.y + line))

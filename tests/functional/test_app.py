@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Static
 
 from conftest import GOOD_ROOT, PROJECT, SNAPSHOT_ROOT
-from pilot_helpers import answer_current
+from pilot_helpers import answer_current, click_row
 from tutor.core.content.cards import read_cards
 from tutor.core.content.loader import load_content
 from tutor.core.content.models import quote_text
@@ -165,9 +165,7 @@ async def test_mouse_opens_a_lesson_and_answers() -> None:
         assert isinstance(app.screen, QuestionScreen)
         view = app.screen.view
         correct_position = view.order.index(next(iter(view.correct)))
-        await pilot.click(".pick-row", offset=(2, 0)) if correct_position == 0 else None
-        rows = list(app.screen.query(".pick-row"))
-        await pilot.click(rows[correct_position])
+        await click_row(pilot, correct_position + 1)
         await pilot.click("#confirm")
         assert app.screen.verdict is not None and app.screen.verdict.correct
 

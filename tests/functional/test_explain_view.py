@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Button, Static
 
-from pilot_helpers import answer_current
+from pilot_helpers import answer_current, click_row
 from tutor.core.content.loader import load_content
 from tutor.core.text import common as strings
 from tutor.selfstudy.app import TutorApp
@@ -51,7 +51,7 @@ async def test_type_reveal_tick_all_is_right_and_the_text_can_be_saved(
     async with app.run_test(size=(100, 40)) as pilot:
         screen, view = await _to_explain(pilot, app)
         box = view.query_one(AnswerBox)
-        assert not view.query(".pick-row").first().display  # the key points wait
+        assert view.pick_list.shown_rows() == []  # the key points wait
         await pilot.click(AnswerBox)
         assert box.has_focus
         await pilot.press(*"Het remt glutamaat af")
@@ -82,10 +82,11 @@ async def test_reveal_without_typing_works_by_clicks_only(good_copy: Path) -> No
         assert view.revealed
         assert not view.query_one(AnswerBox).display  # nothing typed, nothing shown
         assert not view.query_one("#explain-save").display  # nothing to save
-        rows = list(view.query(".pick-row"))
-        assert all(row.display for row in rows)
-        for row in rows:
-            await pilot.click(row)
+        await pilot.pause()
+        shown = view.pick_list.shown_rows()
+        assert shown == [row.number for row in view.rows]
+        for number in shown:
+            await click_row(pilot, number)
         await pilot.click("#confirm")
         verdict = screen.run.verdicts["leg-uit"]
         assert verdict.correct

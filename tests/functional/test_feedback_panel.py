@@ -1,8 +1,9 @@
-"""The feedback panel draws a complete answer's feedback ahead, and shows exactly that.
+"""A complete answer's feedback and marked rows are drawn ahead, and shown exactly so.
 
 The frame that shows the verdict is the one a learner waits for after Enter. Once the
-answer is complete, the question screen wraps and draws its feedback ahead
-(`FeedbackPanel.prepare`); these tests hold that the learner then sees the same
+answer is complete, the question screen wraps and draws its feedback and the rows as
+the verdict marks them ahead (`FeedbackPanel.prepare`, `QuestionView.prepare_verdict`);
+these tests hold that the learner then sees the same
 screen as without it, that it is the feedback of the answer confirmed (not of an
 earlier pick), and that the shortcut is taken for every kind of question.
 """
@@ -46,7 +47,10 @@ def panel_text(panel: FeedbackPanel) -> str:
 
 
 async def answered(pilot: Pilot, kind: str, *, right: bool, ahead: bool) -> QuestionScreen:
-    """Push a question of `kind` and answer it: by keys (drawn ahead) or not, then Enter."""
+    """Push a question of `kind` and answer it: by keys (drawn ahead) or not, then Enter.
+
+    Sets `rows_drawn_at_verdict` on the screen: how many rows Enter had to draw anew.
+    """
     lesson, question = FIRST_OF_KIND[kind]
     screen = QuestionScreen(lesson, QuizRun([question]), random.Random(3))
     await pilot.app.push_screen(screen)
@@ -63,9 +67,11 @@ async def answered(pilot: Pilot, kind: str, *, right: bool, ahead: bool) -> Ques
         for key in keys:
             screen.view.pick(int(key))
     await pilot.pause()
+    drawn = screen.view.pick_list.drawn
     await pilot.press("enter")
     await pilot.pause()
     await pilot.wait_for_animation()  # the body scrolls the panel into view
+    screen.rows_drawn_at_verdict = screen.view.pick_list.drawn - drawn  # type: ignore[attr-defined]
     return screen
 
 
@@ -83,6 +89,8 @@ async def test_feedback_drawn_ahead_looks_the_same(size: tuple[int, int]) -> Non
                     panel = screen.query_one(FeedbackPanel)
                     assert panel.display
                     assert panel.drawn_ahead is ahead, (kind, right, ahead)
+                    drawn = screen.rows_drawn_at_verdict  # type: ignore[attr-defined]
+                    assert (drawn == 0) is ahead, (kind, right, ahead, drawn)
                     # The SVG's id is not a function of what it shows: leave it out.
                     screens.append(re.sub(r"terminal-\d+", "", app.export_screenshot()))
                     app.pop_screen()

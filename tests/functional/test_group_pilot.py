@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from conftest import GOOD_ROOT, SNAPSHOT_ROOT
 from group_server import served
-from pilot_helpers import answer_keys
+from pilot_helpers import answer_keys, click_row
 from tutor.core.content.loader import load_content
 from tutor.core.text import group as gs
 from tutor.group.participant.app import ParticipantApp
@@ -38,7 +38,7 @@ from tutor.group.web.hub import AWAY_AFTER
 from tutor.store.group import SQLiteGroupStore
 from tutor.ui.widgets.barchart import BarChart
 from tutor.ui.widgets.feedback import FeedbackPanel
-from tutor.ui.widgets.pickrow import PickRow
+from tutor.ui.widgets.pickrow import PickList
 
 GOOD = load_content(GOOD_ROOT)
 LESSON = GOOD.lesson("mini-les")
@@ -412,9 +412,9 @@ async def test_participant_answers_with_a_click(tmp_path: Path) -> None:
             await on(ParticipantQuestionScreen, app, index=session.index)
             assert gs.PARTICIPANT_MULTIPLE_HINT in screen_text(app)
             # Click only once the row has its place on screen (a busy machine lays out late).
-            await wait_for(lambda: app.screen.query(PickRow).first().region.height > 0)
+            await wait_for(lambda: app.screen.query_one(PickList).row_region(1) is not None)
             await pilot.pause()
-            await pilot.click(PickRow, offset=(4, 0))
+            await click_row(pilot, 1, x=4)
             await wait_for(lambda: store.answer_count(session.code, session.index) == 1)
             await pilot.press("left")  # undoing the only pick takes the answer back
             await wait_for(lambda: store.answer_count(session.code, session.index) == 0)

@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from conftest import SNAPSHOT_ROOT
-from pilot_helpers import answer_keys, gap, touch_check
+from pilot_helpers import answer_keys, click_row, gap, touch_check
 from tutor.core.content.loader import load_content
 from tutor.kiosk.app import KioskApp
 from tutor.kiosk.screens.attract import AttractScreen
@@ -31,7 +31,6 @@ from tutor.ui.screens.lesson import LessonScreen
 from tutor.ui.screens.question import QuestionScreen
 from tutor.ui.screens.result import ResultScreen
 from tutor.ui.screens.unknowns import UnknownsScreen
-from tutor.ui.widgets.pickrow import PickRow
 from tutor.ui.widgets.questions import ExplainView
 
 FIXTURE = load_content(SNAPSHOT_ROOT)
@@ -107,8 +106,10 @@ async def _answer_by_taps(
     for key in answer_keys(view, right=right):
         if key == "enter":
             continue  # the explain view was opened by the tap above
-        row = next(r for r in screen.query(PickRow) if r.number == int(key))
-        await _tap(pilot, row, row=row.region.height - 1)  # the bottom row counts too
+        region = screen.view.pick_list.row_region(int(key))
+        assert region is not None
+        await click_row(pilot, int(key), line=region.height - 1)  # its bottom line counts too
+        await pilot.pause()
         await pilot.pause(0.6)  # the same row twice (matching) is no double click
     measured.check(pilot, f"vraag {kind} (gekozen)")
     await _tap(pilot, "#confirm")  # check

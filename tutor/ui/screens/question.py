@@ -129,7 +129,9 @@ class QuestionScreen(TutorScreen):
         The frame that shows the verdict then only places the panel's lines.
         """
         if self.verdict is None and (response := self.view.response()) is not None:
-            self.feedback_panel.prepare(check(self.run.current, response))
+            verdict = check(self.run.current, response)
+            self.view.prepare_verdict(verdict)
+            self.feedback_panel.prepare(verdict)
 
     def action_confidence(self, level: str) -> None:
         """Say how sure you are, before seeing the feedback (optional)."""

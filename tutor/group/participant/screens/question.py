@@ -147,7 +147,9 @@ class ParticipantQuestionScreen(ParticipantScreen):
     def prepare_feedback(self) -> None:
         """Draw the feedback for the answer sent ahead of the reveal (`FeedbackPanel.prepare`)."""
         if not self.revealed:
-            self.query_one(FeedbackPanel).prepare(*self.verdict_of_sent())
+            verdict, headline = self.verdict_of_sent()
+            self.view.prepare_verdict(verdict)
+            self.query_one(FeedbackPanel).prepare(verdict, headline)
 
     def show_status(self) -> None:
         """Say whether the trainer has an answer, and which."""

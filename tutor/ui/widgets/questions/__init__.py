@@ -1,6 +1,6 @@
 """One view per question type, found through `view_for(question)` / `make_view(question, rng)`."""
 
-from tutor.ui.widgets.questions.base import QuestionView, set_state
+from tutor.ui.widgets.questions.base import QuestionView
 from tutor.ui.widgets.questions.choice import ChoiceView
 from tutor.ui.widgets.questions.evidence import EvidenceView
 from tutor.ui.widgets.questions.explain import ExplainView
@@ -19,6 +19,5 @@ __all__ = [
     "QuestionView",
     "TrueFalseView",
     "make_view",
-    "set_state",
     "view_for",
 ]

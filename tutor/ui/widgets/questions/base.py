@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tutor.core.questions import Response, Verdict
-from tutor.ui.widgets.pickrow import PickRow
+from tutor.ui.widgets.pickrow import PickList, PickRow
 
 
 class QuestionView(Vertical):
@@ -41,18 +41,19 @@ class QuestionView(Vertical):
         # Kept, not queried: every pick and the verdict redraw them.
         self.status_line = Static("", classes="question-status", markup=False)
         self.done_line = Static("", classes="question-done", markup=False)
-        self.rows = [PickRow(number) for number in range(1, row_count + 1)]
+        self.pick_list = PickList(row_count)
+        self.rows = self.pick_list.rows
 
     def compose(self) -> ComposeResult:
         yield Static(self.hint, classes="question-hint", markup=False)
         yield self.status_line
-        yield from self.rows
+        yield self.pick_list
         yield self.done_line
 
     def on_mount(self) -> None:
         self.refresh_rows()
 
-    def on_pick_row_picked(self, message: PickRow.Picked) -> None:
+    def on_pick_list_picked(self, message: PickList.Picked) -> None:
         message.stop()
         self.pick(message.number)
 
@@ -83,6 +84,24 @@ class QuestionView(Vertical):
         self.verdict = verdict
         self.refresh_rows()
 
+    def prepare_verdict(self, verdict: Verdict) -> None:
+        """Draw the rows ahead as `verdict` will show them (the answer is complete).
+
+        The frame that shows the verdict then finds them drawn; the view is left as it was.
+        """
+        before, stale = self.verdict, self.pick_list.stale
+        states = [row.state() for row in self.rows]
+        self.verdict = verdict
+        try:
+            for row in self.rows:
+                self.draw_row(row, row.number - 1)
+            self.pick_list.prepare()
+        finally:
+            self.verdict = before
+            for row, state in zip(self.rows, states, strict=True):
+                row.restore(state)
+            self.pick_list.stale = stale
+
     def refresh_rows(self) -> None:
         """Redraw the status line and the rows from the picks."""
         for widget, text in ((self.status_line, self.status()), (self.done_line, self.done())):
@@ -91,6 +110,7 @@ class QuestionView(Vertical):
             widget.display = bool(text)
         for row in self.rows:
             self.draw_row(row, row.number - 1)
+        self.pick_list.redraw()
 
     # To be filled in by each type.
     def choose(self, position: int) -> None:
@@ -115,17 +135,3 @@ class QuestionView(Vertical):
     def draw_row(self, row: PickRow, position: int) -> None:
         """Draw one row."""
         raise NotImplementedError
-
-
-STATE_CLASSES = frozenset({"-chosen", "-used"})
-"""The CSS classes that show a row's state while the learner picks (the verdict's
-right and wrong are tones of the row's text: `PickRow.show`)."""
-
-
-def set_state(row: PickRow, *, chosen: bool = False, used: bool = False) -> None:
-    """Set a row's CSS state classes (restyled once, and only when they change)."""
-    wanted = {name for name, on in (("-chosen", chosen), ("-used", used)) if on}
-    current = set(row.classes)
-    classes = (current - STATE_CLASSES) | wanted
-    if classes != current:
-        row.set_classes(classes)

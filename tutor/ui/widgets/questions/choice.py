@@ -7,7 +7,7 @@ from tutor.core.questions import Response, kind_of
 from tutor.core.text import common as strings
 from tutor.core.text import group as gs
 from tutor.ui.widgets.pickrow import PickRow
-from tutor.ui.widgets.questions.base import QuestionView, set_state
+from tutor.ui.widgets.questions.base import QuestionView
 
 
 class ChoiceView(QuestionView):
@@ -54,8 +54,7 @@ class ChoiceView(QuestionView):
                 mark, box = "right", box + " ✓"
             elif chosen:
                 mark, box = "wrong", box + " ✗"
-        set_state(row, chosen=chosen)
-        row.show(box, self.labels[index], tone=mark)
+        row.show(box, self.labels[index], tone=mark, chosen=chosen)
 
 
 def single_view(question: SingleQuestion, order: list[int]) -> ChoiceView:

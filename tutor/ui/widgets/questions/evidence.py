@@ -9,7 +9,7 @@ from tutor.core.questions import Response
 from tutor.core.questions.evidence import LEVELS
 from tutor.core.text import common as strings
 from tutor.ui.widgets.pickrow import PickRow
-from tutor.ui.widgets.questions.base import QuestionView, set_state
+from tutor.ui.widgets.questions.base import QuestionView
 
 
 class EvidenceView(QuestionView):
@@ -60,5 +60,4 @@ class EvidenceView(QuestionView):
 
     def draw_row(self, row: PickRow, position: int) -> None:
         level = strings.EVIDENCE_ORDER[position]
-        set_state(row, used=self.verdict is not None)
-        row.show("", strings.EVIDENCE_LABELS[level])
+        row.show("", strings.EVIDENCE_LABELS[level], used=self.verdict is not None)

@@ -90,7 +90,7 @@ class ExplainView(ChoiceView):
             yield _button(strings.BUTTON_EXPLAIN_THINK, "explain-think")
         yield Static("", classes="explain-model")
         yield self.status_line
-        yield from self.rows
+        yield self.pick_list
         yield self.done_line
         yield _button(strings.BUTTON_EXPLAIN_SAVE, "explain-save")
 
@@ -166,5 +166,5 @@ class ExplainView(ChoiceView):
         return frozenset(self.chosen) if self.revealed else None
 
     def draw_row(self, row: PickRow, position: int) -> None:
-        row.display = self.revealed
+        row.set_visible(self.revealed)
         super().draw_row(row, position)

@@ -8,7 +8,7 @@ from tutor.core.content.models import MatchQuestion
 from tutor.core.questions import Response
 from tutor.core.text import common as strings
 from tutor.ui.widgets.pickrow import PickRow
-from tutor.ui.widgets.questions.base import QuestionView, set_state
+from tutor.ui.widgets.questions.base import QuestionView
 
 
 class MatchView(QuestionView):
@@ -56,5 +56,5 @@ class MatchView(QuestionView):
         mark = ""
         if self.verdict is not None:
             mark = "right" if used and self.chosen.index(index) == index else "wrong"
-        set_state(row, used=used)
-        row.show("✓" if used and self.verdict is None else "", self.pairs[index].meaning, tone=mark)
+        mark_text = "✓" if used and self.verdict is None else ""
+        row.show(mark_text, self.pairs[index].meaning, tone=mark, used=used)

@@ -8,7 +8,7 @@ from tutor.core.content.models import OrderQuestion
 from tutor.core.questions import Response
 from tutor.core.text import common as strings
 from tutor.ui.widgets.pickrow import PickRow
-from tutor.ui.widgets.questions.base import QuestionView, set_state
+from tutor.ui.widgets.questions.base import QuestionView
 
 
 class OrderView(QuestionView):
@@ -47,5 +47,4 @@ class OrderView(QuestionView):
         mark = ""
         if self.verdict is not None and used:
             mark = "right" if self.picked.index(index) == index else "wrong"
-        set_state(row, used=used)
-        row.show(mark_text, self.items[index], tone=mark)
+        row.show(mark_text, self.items[index], tone=mark, used=used)
