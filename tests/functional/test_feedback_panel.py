@@ -137,3 +137,26 @@ async def test_a_resize_after_the_verdict_redraws_the_panel() -> None:
         assert panel_text(panel) == before  # the same words, wrapped anew
         assert before.startswith(f"✓ {strings.ANSWER_RIGHT}")
         assert strings.ANSWER_QUOTE in before
+
+
+async def test_the_verdict_is_in_sight_at_once_on_a_small_terminal() -> None:
+    """At 80×24 the panel's first line ("Goed!"/"Niet goed.") is in sight after Enter.
+
+    On every kind of question; the learner need not scroll to see the verdict.
+    """
+    app = TutorApp(content=SHIPPED, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for kind in KINDS:
+            lesson, question = FIRST_OF_KIND[kind]
+            screen = QuestionScreen(lesson, QuizRun([question]), random.Random(3))
+            await app.push_screen(screen)
+            await pilot.pause()
+            await pilot.press(*answer_keys(screen.view, right=False), "enter")
+            await pilot.pause()
+            panel = screen.query_one(FeedbackPanel)
+            geometry = screen.find_widget(panel)
+            first_line = geometry.region.y
+            assert geometry.clip.y <= first_line < geometry.clip.bottom, kind
+            app.pop_screen()
+            await pilot.pause()
