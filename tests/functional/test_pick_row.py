@@ -167,7 +167,7 @@ async def test_hidden_rows_take_no_room() -> None:
     async with app.run_test(size=(40, 10)) as pilot:
         picks = app.query_one(PickList)
         show(picks, {"text": "a"}, {"text": "b"})
-        picks.rows[0].set_visible(False)
+        picks.rows[0].visible = False
         picks.redraw()
         await pilot.pause()
         assert [line.strip() for line in lines(app)] == ["2 b"]

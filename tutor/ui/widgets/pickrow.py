@@ -48,7 +48,6 @@ class PickRow:
     chosen: bool = False
     used: bool = False
     visible: bool = True
-    owner: PickList | None = None
 
     def show(
         self,
@@ -70,27 +69,16 @@ class PickRow:
             chosen: Picked (the list's `--chosen` style).
             used: Placed or done with (the list's `--used` style).
         """
-        wanted = (mark, text, style, tone, chosen, used)
-        if wanted == (self.mark, self.text, self.style, self.tone, self.chosen, self.used):
-            return  # unchanged: nothing to lay out or draw again
-        self.mark, self.text, self.style, self.tone, self.chosen, self.used = wanted
-        if self.owner is not None:
-            self.owner.stale = True
+        self.mark, self.text, self.style, self.tone = mark, text, style, tone
+        self.chosen, self.used = chosen, used
 
     def state(self) -> tuple[str, str, str, str, bool, bool, bool]:
         """Everything the row shows (`restore` puts it back)."""
         return (self.mark, self.text, self.style, self.tone, self.chosen, self.used, self.visible)
 
     def restore(self, state: tuple[str, str, str, str, bool, bool, bool]) -> None:
-        """Show what `state` says again, as it was drawn (the list is not told)."""
+        """Show what `state` says again."""
         self.mark, self.text, self.style, self.tone, self.chosen, self.used, self.visible = state
-
-    def set_visible(self, visible: bool) -> None:
-        """Show or hide the row."""
-        if visible != self.visible:
-            self.visible = visible
-            if self.owner is not None:
-                self.owner.stale = True
 
 
 class PickList(Widget):
@@ -120,10 +108,8 @@ class PickList(Widget):
 
     def __init__(self, count: int) -> None:
         super().__init__(classes="pick-list")
-        self.rows = [PickRow(number, owner=self) for number in range(1, count + 1)]
+        self.rows = [PickRow(number) for number in range(1, count + 1)]
         self.hovered: int | None = None
-        self.stale = True
-        """A row shows something new since the last `redraw`."""
         self.drawn = 0
         """How many times a row was drawn anew (not found drawn): for tests and benchmarks."""
         self._blocks: dict[tuple[object, ...], list[Strip]] = {}
@@ -138,15 +124,14 @@ class PickList(Widget):
 
         The view calls this once it has filled all its rows (`PickRow.show`).
         """
-        if not self.stale:
-            return
-        self.stale = False
         before = self._drawn
         width = self.size.width
         if not width or before is None:
             self.refresh(layout=True)
             return
-        self.refresh(layout=len(self._draw(width)[0]) != len(before[2]))
+        lines, _ = self._draw(width)
+        if self._drawn is not before:  # the rows show something new
+            self.refresh(layout=len(lines) != len(before[2]))
 
     def notify_style_update(self) -> None:
         self._drawn = None  # new CSS or theme: the rows' colours change

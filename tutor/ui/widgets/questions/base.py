@@ -89,7 +89,7 @@ class QuestionView(Vertical):
 
         The frame that shows the verdict then finds them drawn; the view is left as it was.
         """
-        before, stale = self.verdict, self.pick_list.stale
+        before = self.verdict
         states = [row.state() for row in self.rows]
         self.verdict = verdict
         try:
@@ -100,7 +100,6 @@ class QuestionView(Vertical):
             self.verdict = before
             for row, state in zip(self.rows, states, strict=True):
                 row.restore(state)
-            self.pick_list.stale = stale
 
     def refresh_rows(self) -> None:
         """Redraw the status line and the rows from the picks."""

@@ -166,5 +166,5 @@ class ExplainView(ChoiceView):
         return frozenset(self.chosen) if self.revealed else None
 
     def draw_row(self, row: PickRow, position: int) -> None:
-        row.set_visible(self.revealed)
+        row.visible = self.revealed
         super().draw_row(row, position)
