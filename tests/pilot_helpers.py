@@ -24,6 +24,13 @@ from tutor.ui.widgets.questions import (
     OrderView,
     QuestionView,
 )
+from tutor.ui.widgets.topbar import TopBar
+
+
+def top_bar(app: Any) -> TopBar:
+    """The top bar (title and counter) of the app's current screen."""
+    bar: TopBar = app.screen.query_one(TopBar)
+    return bar
 
 
 def answer_keys(view: QuestionView, *, right: bool) -> list[str]:

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Static
 
 from conftest import GOOD_ROOT, PROJECT, SNAPSHOT_ROOT
-from pilot_helpers import answer_current, click_row
+from pilot_helpers import answer_current, click_row, top_bar
 from tutor.core.content.cards import read_cards
 from tutor.core.content.loader import load_content
 from tutor.core.content.models import quote_text
@@ -46,7 +46,7 @@ async def walk_steps(pilot, lesson) -> None:  # type: ignore[no-untyped-def]
     app = pilot.app
     for number in range(1, len(lesson.steps) + 1):
         assert isinstance(app.screen, LessonScreen)
-        assert text_of(app, "#counter") == f"Stap {number} van {len(lesson.steps)}"
+        assert top_bar(app).counter == f"Stap {number} van {len(lesson.steps)}"
         assert safety_visible(app)
         cascades = app.screen.query(CascadeView)
         presses = len(cascades.first().links) if cascades else 1
@@ -66,7 +66,7 @@ async def test_walk_a_whole_lesson(lesson_id: str, right: bool) -> None:
         await pilot.press(str(number))
         await walk_steps(pilot, lesson)
         for index, question in enumerate(quiz.questions, 1):
-            assert text_of(app, "#counter") == f"Vraag {index} van {len(quiz.questions)}"
+            assert top_bar(app).counter == f"Vraag {index} van {len(quiz.questions)}"
             screen = await answer_current(pilot, right=right)
             feedback = text_of(app, "#feedback")
             assert (strings.ANSWER_RIGHT if right else strings.ANSWER_WRONG) in feedback
@@ -109,13 +109,13 @@ async def test_retry_asks_only_the_wrong_questions() -> None:
         asked = []
         for _ in wrong_ids:
             asked.append(app.screen.run.current.id)
-            assert text_of(app, "#counter").endswith(f"van {len(wrong_ids)}")
+            assert top_bar(app).counter.endswith(f"van {len(wrong_ids)}")
             await answer_current(pilot, right=True)
             await pilot.press("enter")
         assert asked == wrong_ids
         assert isinstance(app.screen, ResultScreen)
         assert text_of(app, "#score") == f"{len(wrong_ids)} van {len(wrong_ids)} goed"
-        assert strings.RESULT_RETRY_TITLE in text_of(app, "#screen-title")
+        assert strings.RESULT_RETRY_TITLE in top_bar(app).title
         assert not app.screen.query("#retry")  # nothing wrong left to retry
         assert strings.BUTTON_RETRY not in text_of(app, "#keys")  # nor its key
         await pilot.press("r")
@@ -136,9 +136,9 @@ async def test_previous_step_and_glossary_and_help() -> None:
     app = TutorApp(content=GOOD, seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1", "right")
-        assert text_of(app, "#counter") == "Stap 2 van 2"
+        assert top_bar(app).counter == "Stap 2 van 2"
         await pilot.press("left")
-        assert text_of(app, "#counter") == "Stap 1 van 2"
+        assert top_bar(app).counter == "Stap 1 van 2"
         await pilot.press("g")
         assert isinstance(app.screen, GlossaryScreen)
         body = " ".join(str(w.render()) for w in app.screen.query(Static).results())

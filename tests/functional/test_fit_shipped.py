@@ -17,7 +17,6 @@ from textual.containers import VerticalScroll
 from textual.errors import NoWidget
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Static
 
 from conftest import PROJECT
 from pilot_helpers import row_targets, target_name, touch_check
@@ -31,6 +30,7 @@ from tutor.ui.screens.question import QuestionScreen
 from tutor.ui.screens.result import ResultScreen
 from tutor.ui.screens.unknowns import UnknownsScreen
 from tutor.ui.widgets.questions import ExplainView
+from tutor.ui.widgets.topbar import TopBar
 
 SHIPPED = load_content(PROJECT)
 SIZES = [(80, 24), (200, 60)]
@@ -42,11 +42,9 @@ def _clipped(screen: Screen[Any], width: int) -> list[str]:
         for widget in screen.query("*")
         if widget.region.width and widget.region.right > width
     ]
-    for title in screen.query("#screen-title").results(Static):
-        if title.region.width and len(str(title.render())) > title.content_region.width:
-            problems.append(
-                f"de titel '{title.render()}' past niet in {title.content_region.width}"
-            )
+    for bar in screen.query(TopBar):
+        if bar.region.width and not bar.title_fits:
+            problems.append(f"de titel '{bar.title}' past niet naast '{bar.counter}'")
     return problems
 
 

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from conftest import GOOD_ROOT, SNAPSHOT_ROOT
 from group_server import served
-from pilot_helpers import answer_keys, click_row
+from pilot_helpers import answer_keys, click_row, top_bar
 from tutor.core.content.loader import load_content
 from tutor.core.text import group as gs
 from tutor.group.participant.app import ParticipantApp
@@ -130,7 +130,7 @@ async def test_a_whole_group_session(tmp_path: Path) -> None:
     async with trainer.run_test(size=(120, 35)) as pt:
         code = trainer.session.code  # type: ignore[union-attr]
         store.touch_trainer(code)
-        assert f"Code {code}" in text_of(trainer, "#counter")
+        assert f"Code {code}" in top_bar(trainer).counter
         assert "http://127.0.0.1:8000" in screen_text(trainer)
         async with served(db, LESSON, QUESTIONS, code) as server:
             apps = [participant(server.url), participant(server.url), participant(server.url, code)]
@@ -158,11 +158,11 @@ async def test_a_whole_group_session(tmp_path: Path) -> None:
                 assert note is not None and note in text_of(trainer, "#note")
                 await on(ParticipantStepScreen, *apps, index=0)
                 for app in apps:
-                    assert text_of(app, "#counter").endswith(f"Stap 1 van {len(LESSON.steps)}")
+                    assert top_bar(app).counter.endswith(f"Stap 1 van {len(LESSON.steps)}")
                     assert note not in screen_text(app), "participants never see trainer notes"
                     assert "113" in text_of(app, "#safety")
                     assert notice(app) == ""
-                assert "Anna" in text_of(apps[0], "#counter")
+                assert "Anna" in top_bar(apps[0]).counter
                 assert "Anna" not in screen_text(trainer)
                 await pt.press("n")
                 assert not trainer.screen.query_one("#note-panel").display

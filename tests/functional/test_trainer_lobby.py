@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from conftest import GOOD_ROOT
+from pilot_helpers import top_bar
 from tutor.core.content.loader import load_content
 from tutor.core.text import group as gs
 from tutor.group.trainer.app import TrainerApp
@@ -47,7 +48,7 @@ async def test_the_lobby_shows_qr_address_code_and_who_is_connected(tmp_path: Pa
         app.poll()
         await pilot.pause()
         assert shown(app, "#lobby-present") == gs.PRESENT.format(count=3)
-        assert gs.PRESENT.format(count=3) in shown(app, "#counter")
+        assert gs.PRESENT.format(count=3) in top_bar(app).counter
 
 
 async def test_the_trainer_says_it_is_there(tmp_path: Path) -> None:
@@ -149,7 +150,7 @@ async def test_the_trainer_steps_through_in_one_screen_and_shows_each_step_whole
             assert screen.query_one(StepText).document is step_document(step.text)
             assert shown(app, "#note") == (step.trainer_note or gs.NOTE_NONE)
             total = len(lesson.steps)
-            assert f"Stap {screen.step_index + 1} van {total}" in shown(app, "#counter")
+            assert f"Stap {screen.step_index + 1} van {total}" in top_bar(app).counter
             assert store.position(app.session.code).index == screen.step_index  # type: ignore[union-attr]
         assert sorted(set(seen)) == list(range(len(lesson.steps)))
         await pilot.press("left")  # back from the first question to the last step
@@ -178,11 +179,11 @@ async def test_a_step_redraws_only_what_changed_and_who_is_there_stays_true(
         await pilot.pause()
         assert app.screen is screen and screen.step_index == 1
         assert info.visual is drawn, "the join info did not change, so it is not drawn again"
-        assert f"Stap 2 van {total}" in shown(app, "#counter")
-        assert gs.PRESENT.format(count=0) in shown(app, "#counter")
+        assert f"Stap 2 van {total}" in top_bar(app).counter
+        assert gs.PRESENT.format(count=0) in top_bar(app).counter
         store.set_connected(app.session.code, 4)
         app.poll()
         await pilot.pause()
         assert gs.PRESENT.format(count=4) in str(info.visual)
-        assert f"Stap 2 van {total}" in shown(app, "#counter")
-        assert gs.PRESENT.format(count=4) in shown(app, "#counter")
+        assert f"Stap 2 van {total}" in top_bar(app).counter
+        assert gs.PRESENT.format(count=4) in top_bar(app).counter

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from tutor.core.text import common as strings
 from tutor.ui.widgets.keyline import KeyLine
 from tutor.ui.widgets.safety import SafetyLine
+from tutor.ui.widgets.topbar import TopBar
 
 
 def action_button(
@@ -54,9 +55,7 @@ class TutorScreen(Screen[None]):
         return []
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Static(self.title_text(), id="screen-title", markup=False)
-            yield Static(self.counter_text(), id="counter", markup=False)
+        yield self.top_bar
         with VerticalScroll(id="body"):
             yield from self.compose_body()
         with Horizontal(id="buttons"):
@@ -64,6 +63,15 @@ class TutorScreen(Screen[None]):
         yield SafetyLine()
         yield KeyLine()
 
+    @property
+    def top_bar(self) -> TopBar:
+        """The screen's top bar (title and counter), made on first use."""
+        # Not in __init__: subclasses set what the title and counter show after it.
+        bar: TopBar | None = getattr(self, "_top_bar", None)
+        if bar is None:
+            bar = self._top_bar = TopBar(self.title_text(), self.counter_text())
+        return bar
+
     def set_counter(self, text: str) -> None:
         """Update the counter in the top bar."""
-        self.query_one("#counter", Static).update(text)
+        self.top_bar.set_counter(text)

@@ -70,9 +70,7 @@ class TrainerScreen(TutorScreen):
         return ""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Static(self.title_text(), id="screen-title", markup=False)
-            yield Static(self.counter_text(), id="counter", markup=False)
+        yield self.top_bar
         with Horizontal(id="presenter"):
             with VerticalScroll(id="body"):
                 yield from self.compose_body()
