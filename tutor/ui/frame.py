@@ -33,6 +33,9 @@ def action_button(
 class TutorScreen(Screen[None]):
     """Base screen: subclasses fill in the title, counter, body and buttons."""
 
+    body: VerticalScroll
+    """The scrolling body (kept: a query walks the whole screen, in a step's frame)."""
+
     BINDINGS = [
         Binding("question_mark", "app.help", strings.BUTTON_HELP.split(" (")[0]),
         Binding("escape", "app.go_home", strings.BUTTON_HOME, show=False),
@@ -56,7 +59,7 @@ class TutorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield self.top_bar
-        with VerticalScroll(id="body"):
+        with VerticalScroll(id="body") as self.body:
             yield from self.compose_body()
         with Horizontal(id="buttons"):
             yield from self.compose_buttons()

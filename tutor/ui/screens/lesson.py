@@ -39,11 +39,19 @@ class LessonScreen(TutorScreen):
         self.parts = StepParts(lesson, self.step)
         self._untold: int | None = None
         """A step on screen that the app has not been told of yet (`StepShown`)."""
+        # Kept, not queried: a query walks the whole screen, in the frame of a step.
+        self.previous_button = action_button(strings.BUTTON_PREVIOUS, "previous", id="previous")
+        self.next_button = action_button(self.next_label(), "next", variant="primary", id="next")
 
     @property
     def step(self) -> Step:
         """The step on screen."""
         return self.lesson.steps[self.step_index]
+
+    def next_label(self) -> str:
+        """ "Volgende", or on the last step the way to the quiz."""
+        last = self.step_index == len(self.lesson.steps) - 1
+        return strings.BUTTON_TO_QUIZ if last else strings.BUTTON_NEXT
 
     def title_text(self) -> str:
         return self.lesson.title
@@ -55,12 +63,10 @@ class LessonScreen(TutorScreen):
         return self.parts
 
     def compose_buttons(self) -> Iterable[Button]:
-        yield action_button(strings.BUTTON_PREVIOUS, "previous", id="previous")
+        yield self.previous_button
         yield action_button(strings.BUTTON_GLOSSARY, "glossary_click", id="glossary")
         yield action_button(strings.BUTTON_SOURCE, "source_click", id="source")
-        last = self.step_index == len(self.lesson.steps) - 1
-        label = strings.BUTTON_TO_QUIZ if last else strings.BUTTON_NEXT
-        yield action_button(label, "next", variant="primary", id="next")
+        yield self.next_button
 
     def on_mount(self) -> None:
         self.show_buttons()
@@ -74,10 +80,9 @@ class LessonScreen(TutorScreen):
 
     def show_buttons(self) -> None:
         """ "Vorige" only after the first step; the last step's button leads to the quiz."""
-        self.query_one("#previous", Button).disabled = self.step_index == 0
-        last = self.step_index == len(self.lesson.steps) - 1
-        label = strings.BUTTON_TO_QUIZ if last else strings.BUTTON_NEXT
-        button = self.query_one("#next", Button)
+        self.previous_button.disabled = self.step_index == 0
+        button = self.next_button
+        label = self.next_label()
         if str(button.label) != label:
             button.label = label
             button.refresh(layout=True)  # a longer label needs a wider button
@@ -88,7 +93,7 @@ class LessonScreen(TutorScreen):
         self.parts.show(self.step)
         self.set_counter(self.counter_text())
         self.show_buttons()
-        body = self.query_one("#body")
+        body = self.body
         body.scroll_home(animate=False)
         # Lay the step out as on a new screen: without the previous step's scrollbar,
         # which would stay if the narrower text then needed it too.

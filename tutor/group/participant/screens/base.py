@@ -70,4 +70,4 @@ class ParticipantScreen(TutorScreen):
 
     def action_scroll_body(self, lines: int) -> None:
         """Scroll the main panel, e.g. to read long feedback."""
-        self.query_one("#body").scroll_relative(y=lines, animate=False)
+        self.body.scroll_relative(y=lines, animate=False)

@@ -53,6 +53,9 @@ class TrainerScreen(TutorScreen):
         self._live = ("", "")
         self._counter = ""
         self._ready = False
+        # Kept, not queried: a query walks the whole screen, in the frame of a step.
+        self.note = Static("", id="note", markup=False)
+        self.join_info = Static("", id="join-info", markup=False)
 
     def title_text(self) -> str:
         return self.lesson.title
@@ -72,12 +75,13 @@ class TrainerScreen(TutorScreen):
     def compose(self) -> ComposeResult:
         yield self.top_bar
         with Horizontal(id="presenter"):
-            with VerticalScroll(id="body"):
+            with VerticalScroll(id="body") as self.body:
                 yield from self.compose_body()
-            with VerticalScroll(id="note-panel"):
+            with VerticalScroll(id="note-panel") as self.note_panel:
                 yield Static(gs.NOTE_TITLE, id="note-title", markup=False)
-                yield Static(self.note_text(), id="note", markup=False)
-                yield Static("", id="join-info", markup=False)
+                self.note.update(self.note_text())
+                yield self.note
+                yield self.join_info
                 yield Static(gs.NOTE_HINT, id="note-hint", markup=False)
         with Horizontal(id="buttons"):
             yield from self.compose_buttons()
@@ -107,7 +111,7 @@ class TrainerScreen(TutorScreen):
         return app
 
     def on_mount(self) -> None:
-        self.query_one("#note-panel").display = self.trainer.show_note
+        self.note_panel.display = self.trainer.show_note
         self._ready = True
         self.sync()
         self.refresh_live()
@@ -124,7 +128,7 @@ class TrainerScreen(TutorScreen):
         """Show or hide the trainer's note panel (remembered for the next screens)."""
         shown = not self.trainer.show_note
         self.trainer.show_note = shown
-        self.query_one("#note-panel").display = shown
+        self.note_panel.display = shown
 
     def refresh_live(self) -> None:
         """Update what changes by itself: who takes part, the address, answers."""
@@ -140,7 +144,7 @@ class TrainerScreen(TutorScreen):
             if address:
                 info.append(address + "\n")
             info.append(present)
-            self.query_one("#join-info", Static).update(info)
+            self.join_info.update(info)
         counter = f"{self.counter_text()}  ·  {present}"
         if counter != self._counter:  # only what changed is drawn again
             self._counter = counter
@@ -158,4 +162,4 @@ class TrainerScreen(TutorScreen):
 
     def action_scroll_body(self, lines: int) -> None:
         """Scroll the main panel, e.g. to read long feedback."""
-        self.query_one("#body").scroll_relative(y=lines, animate=False)
+        self.body.scroll_relative(y=lines, animate=False)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from tutor.core.content.models import Step
 from tutor.core.text import common as strings
@@ -53,6 +53,6 @@ class TrainerStepScreen(TrainerScreen):
         """Show the session's step in this screen's widgets (faster than a new screen)."""
         self.step_index = self.session.index
         self.parts.show(self.step, self.session.sub)
-        self.query_one("#note", Static).update(self.note_text())
-        self.query_one("#body").scroll_home(animate=False)
+        self.note.update(self.note_text())
+        self.body.scroll_home(animate=False)
         self.refresh_live()
