@@ -160,3 +160,30 @@ async def test_the_verdict_is_in_sight_at_once_on_a_small_terminal() -> None:
             assert geometry.clip.y <= first_line < geometry.clip.bottom, kind
             app.pop_screen()
             await pilot.pause()
+
+
+@pytest.mark.parametrize("kiosk", [False, True], ids=["self-study", "kiosk"])
+async def test_the_buttons_stay_put_when_the_verdict_relabels_them(kiosk: bool) -> None:
+    """ "Verder" appears where "Controleer" was, "Bron" where "Ongedaan maken" was.
+
+    A mouse or a finger can press twice in the same place, and the verdict's frame
+    needs no new layout for the buttons.
+    """
+    app = TutorApp(content=SHIPPED, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        if kiosk:
+            app.add_class("-kiosk")
+        await pilot.pause()
+        lesson, question = FIRST_OF_KIND["single"]
+        screen = QuestionScreen(lesson, QuizRun([question]), random.Random(3))
+        await app.push_screen(screen)
+        await pilot.pause()
+        before = [(str(b.label), b.region) for b in (screen.undo_source, screen.confirm_button)]
+        await pilot.press(*answer_keys(screen.view, right=True), "enter")
+        await pilot.pause()
+        after = [(str(b.label), b.region) for b in (screen.undo_source, screen.confirm_button)]
+        assert [label for label, _ in before] == [strings.BUTTON_UNDO, strings.BUTTON_CHECK]
+        assert [label for label, _ in after] == [strings.BUTTON_SOURCE, strings.BUTTON_CONTINUE]
+        assert [region for _, region in after] == [region for _, region in before]
+        for button in (screen.undo_source, screen.confirm_button):  # each label shows whole
+            assert len(str(button.label)) <= button.content_region.width

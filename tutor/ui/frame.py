@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.scalar import Unit
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button
@@ -28,6 +30,25 @@ def action_button(
     button = Button(label, variant=variant, action=f"screen.{action}", compact=True, id=id)  # type: ignore[arg-type]
     button.can_focus = False
     return button
+
+
+def hold_width(button: Button, *labels: str) -> None:
+    """Make `button` wide enough for each of `labels`, so a new label needs no new layout.
+
+    Call once it is mounted (its padding and border come from the stylesheet).
+    """
+    shown = button.label
+    none = Size(0, 0)
+    widths = []
+    for label in labels:  # as wide as the button itself would make each label
+        button.label = label
+        widths.append(button.get_content_width(none, none))
+    button.label = shown
+    styles = button.styles
+    room = max(widths) + styles.gutter.width
+    minimum = styles.min_width
+    if minimum is None or minimum.unit != Unit.CELLS or minimum.value < room:
+        styles.min_width = room
 
 
 class TutorScreen(Screen[None]):

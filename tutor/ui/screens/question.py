@@ -16,7 +16,7 @@ from tutor.core.questions import check
 from tutor.core.questions.explain import SAVED_KIND
 from tutor.core.quiz import QuizRun, Verdict
 from tutor.core.text import common as strings
-from tutor.ui.frame import TutorScreen, action_button
+from tutor.ui.frame import TutorScreen, action_button, hold_width
 from tutor.ui.messages import QuestionAnswered, QuestionDone
 from tutor.ui.screens.unknowns import SavedQuestions
 from tutor.ui.widgets.feedback import FeedbackPanel
@@ -109,6 +109,10 @@ class QuestionScreen(TutorScreen):
 
     def on_mount(self) -> None:
         self.answer_hint.display = False
+        # Each button is as wide as the longer of its two labels: the verdict's frame
+        # then relabels them in place, and "Verder" is where "Controleer" was.
+        hold_width(self.undo_source, strings.BUTTON_UNDO, strings.BUTTON_SOURCE)
+        hold_width(self.confirm_button, strings.BUTTON_CHECK, strings.BUTTON_CONTINUE)
 
     async def action_source_click(self) -> None:
         """Open the source of the answer (from the button)."""
@@ -186,4 +190,3 @@ class QuestionScreen(TutorScreen):
         side = self.undo_source
         side.label = strings.BUTTON_SOURCE
         side.action = "screen.source_click"
-        side.refresh(layout=True)  # a new label alone keeps a button's old width
