@@ -146,7 +146,7 @@ async def test_the_trainer_steps_through_in_one_screen_and_shows_each_step_whole
                 break
             step = lesson.steps[screen.step_index]
             seen.append(screen.step_index)
-            assert shown(app, "#step-title") == step.title
+            assert screen.parts.heading.title == step.title
             assert screen.query_one(StepText).document is step_document(step.text)
             assert shown(app, "#note") == (step.trainer_note or gs.NOTE_NONE)
             total = len(lesson.steps)

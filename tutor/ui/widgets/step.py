@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from rich.text import Text
-from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Static
 
 from tutor.core.content.models import Lesson, Step
 from tutor.core.text import common as strings
 from tutor.ui.widgets.diagrams import CascadeView, TimelineView
-from tutor.ui.widgets.evidence import EvidenceBadge
+from tutor.ui.widgets.heading import StepHeading
 from tutor.ui.widgets.step_text import StepText
 
 
@@ -63,9 +62,7 @@ class StepParts:
     def __init__(self, lesson: Lesson, step: Step, link: int = 0, *, follower: bool = False):
         self.lesson = lesson
         self.follower = follower
-        self.title = Static(step.title, id="step-title", markup=False)
-        self.badge = EvidenceBadge(step.evidence)
-        self.heading = Horizontal(self.title, self.badge, id="step-heading")
+        self.heading = StepHeading(step.title, step.evidence, id="step-heading")
         self.diagram = step_diagram(lesson, step, link, follower=follower)
         self.text = StepText(step.text, id="step-text")
         self.key_point = Static(key_point_text(step), id="key-point")
@@ -85,8 +82,7 @@ class StepParts:
 
     def show(self, step: Step, link: int = 0) -> None:
         """Show `step` in these widgets; only a diagram is replaced, when there is one."""
-        self.title.update(step.title)
-        self.badge.show(step.evidence)
+        self.heading.show(step.title, step.evidence)
         if self.diagram is not None:
             self.diagram.remove()
         self.diagram = step_diagram(self.lesson, step, link, follower=self.follower)
