@@ -18,8 +18,6 @@ from textual.widget import Widget
 
 from tutor.core.text import common as strings
 
-LEVELS = ("established", "human-early", "animal", "unknown")
-
 
 def badge_label(level: str | None) -> str:
     """The badge's text, e.g. " Gezien bij dieren " ("" for a step without a level)."""
@@ -58,7 +56,10 @@ class StepHeading(Widget):
         text-style: bold;
     }
     """
-    COMPONENT_CLASSES = {"step-heading--title", *(f"step-heading--{level}" for level in LEVELS)}
+    COMPONENT_CLASSES = {
+        "step-heading--title",
+        *(f"step-heading--{level}" for level in strings.EVIDENCE_ORDER),
+    }
     """`step-heading--title`: the title (its padding is kept inside its background);
     `step-heading--<level>`: the badge of each evidence level."""
 
